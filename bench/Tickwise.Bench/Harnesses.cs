@@ -1,0 +1,8 @@
+namespace Tickwise.Bench;
+
+/// <summary>End-to-end harnesses that are not BenchmarkDotNet suites, chosen by the first argument.</summary>
+internal static class Harnesses
+{
+    /// <summary>Runs the harness named by <paramref name="args"/>[0] and returns true, or returns false when none matches.</summary>
+    public static bool TryRun(string[] args) => false;
+}

@@ -1,0 +1,1 @@
+return Tickwise.Cli.TickwiseCli.Run(args);
