@@ -97,6 +97,7 @@ internal struct BarAccumulator
     /// <exception cref="OverflowException">The value exceeds <see cref="decimal.MaxValue"/>.</exception>
     internal static decimal ToDecimal(Int128 raw, int scale)
     {
+        int rawScale = scale;
         UInt128 magnitude = (UInt128)raw;
         if (magnitude >> 96 != 0)
         {
@@ -115,7 +116,7 @@ internal struct BarAccumulator
                 quotient = (quotient + 5) / 10;
                 scale--;
             }
-            if (quotient >> 96 != 0) throw new OverflowException($"The sum {raw}e-{scale} does not fit a decimal.");
+            if (quotient >> 96 != 0) throw new OverflowException($"The sum {raw}e-{rawScale} does not fit a decimal.");
             magnitude = quotient;
         }
         return new decimal((int)(uint)magnitude, (int)(uint)(magnitude >> 32), (int)(uint)(magnitude >> 64), false, (byte)scale);
