@@ -142,14 +142,16 @@ public sealed class MarketSimulator
         }
         else
         {
-            Step(_startTimeMs + stepRelativeMs);
+            // The cadence fires at the first price step at or after each multiple of the quote interval.
+            bool cadence = stepRelativeMs / _quoteIntervalMs != (stepRelativeMs - _stepMs) / _quoteIntervalMs;
+            Step(_startTimeMs + stepRelativeMs, cadence);
             _stepIndex++;
         }
         return true;
     }
 
-    /// <summary>Moves every mid by one price step and emits the quotes that changed or are due.</summary>
-    private void Step(long timestampMs)
+    /// <summary>Moves every mid by one price step and emits the quotes that changed, or all of them on a <paramref name="cadence"/> step.</summary>
+    private void Step(long timestampMs, bool cadence)
     {
         int n = _symbols.Length;
         for (int i = 0; i < n; i++) _shocks[i] = _pathRandom.NextNormal();
@@ -180,7 +182,7 @@ public sealed class MarketSimulator
         for (int i = 0; i < n; i++)
         {
             SymbolState s = _symbols[i];
-            if (s.UpdateTop() || timestampMs - s.LastQuoteMs >= _quoteIntervalMs)
+            if (s.UpdateTop() || cadence)
                 _pending[_pendingCount++] = MarketEvent.Of(s.TakeQuote(timestampMs));
         }
     }

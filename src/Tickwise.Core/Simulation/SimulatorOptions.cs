@@ -45,7 +45,10 @@ public sealed partial record SimulatorOptions
     /// <summary>Milliseconds between two moves of the mid prices (1 to 60000).</summary>
     public int PriceStepMs { get; init; } = 100;
 
-    /// <summary>Longest time without a quote for a symbol, in milliseconds (rounded up to the price grid).</summary>
+    /// <summary>
+    /// Cadence of quotes in milliseconds: every symbol quotes at the first price step at or after each multiple of
+    /// it since the start, whether its top changed or not.
+    /// </summary>
     public int QuoteIntervalMs { get; init; } = 1_000;
 
     /// <summary>Mean number of trades each trade triggers, in [0, 0.95]: 0 is a plain Poisson process.</summary>

@@ -98,7 +98,6 @@ internal sealed class SymbolState
     public long AskTicks { get; private set; }
     public long BidQuantityRaw { get; private set; }
     public long AskQuantityRaw { get; private set; }
-    public long LastQuoteMs { get; private set; }
     public long NextUpdateId { get; private set; } = 1;
     public long NextTradeId { get; private set; }
     public double NextTradeTimeMs { get; private set; }
@@ -143,7 +142,6 @@ internal sealed class SymbolState
     /// <summary>Returns the current top of book as a quote stamped <paramref name="timestampMs"/>.</summary>
     public Quote TakeQuote(long timestampMs)
     {
-        LastQuoteMs = timestampMs;
         return new Quote(Symbol, NextUpdateId++, new Price(BidTicks * TickRaw), new Quantity(BidQuantityRaw),
             new Price(AskTicks * TickRaw), new Quantity(AskQuantityRaw), timestampMs);
     }
