@@ -13,12 +13,13 @@ namespace Tickwise.Core.Simulation;
 /// <para>Determinism: the same options (including the seed) give the same events, byte for byte, on any machine
 /// and .NET version. Randomness comes from xoshiro256** streams seeded by SplitMix64 (one for the price paths,
 /// one per symbol for its arrivals, sizes and sides), and the only transcendental functions are the simulator's
-/// own, built from correctly rounded IEEE operations.</para>
+/// own, built from correctly rounded IEEE operations (a test pins the fingerprint of one stream).</para>
 /// <para>Guarantees: timestamps never decrease; each symbol's trade ids are contiguous from
 /// <see cref="SimulatorOptions.FirstTradeId"/>; every price is a positive multiple of the tick size and every
 /// quantity a positive multiple of the step size; bid &lt; ask; each symbol's first event is a quote; a trade
 /// executes at the best ask (buyer aggressor) or best bid (seller aggressor) of the latest quote of its symbol,
-/// for at most the size shown there, and is followed by a quote with the size it left.</para>
+/// for at most the size shown there, and is followed by a quote with the size it left. A quote's
+/// <see cref="Quote.UpdateId"/> counts that symbol's quotes from 1.</para>
 /// <para>Per event the work is O(symbols) for the choice of the next trade (a linear scan, cheaper than a heap
 /// for the handful of symbols a simulation has) plus O(symbols²) per price step for the correlated shocks.
 /// Nothing is allocated after construction. Not thread-safe.</para>
@@ -71,6 +72,7 @@ public sealed class MarketSimulator
     }
 
     /// <summary>The validated options this simulator runs on.</summary>
+    /// <remarks>Read once by the constructor: changing a list inside them afterwards changes nothing.</remarks>
     public SimulatorOptions Options { get; }
 
     /// <summary>Time of the last event returned, Unix epoch milliseconds; the start time before the first.</summary>
