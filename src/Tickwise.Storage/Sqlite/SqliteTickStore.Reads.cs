@@ -7,9 +7,14 @@ namespace Tickwise.Storage.Sqlite;
 
 public sealed partial class SqliteTickStore
 {
+    // The time index finds the lowest and highest id in the range (an index-only scan), then the rows are read along
+    // the primary key between them, already in id order: no sort, and LIMIT stops the read early. Exchange ids rise
+    // with time, so the id span holds little besides the range; the time filter keeps the result exact regardless.
     private const string ReadTradesSql = """
+        WITH s(id) AS MATERIALIZED (SELECT id FROM symbols WHERE name = ?1),
+             b(lo, hi) AS MATERIALIZED (SELECT min(id), max(id) FROM trades WHERE symbol_id = (SELECT id FROM s) AND time_ms >= ?2 AND time_ms < ?3)
         SELECT id, time_ms, price, quantity, aggressor, trade_count FROM trades
-        WHERE symbol_id = (SELECT id FROM symbols WHERE name = ?1) AND time_ms >= ?2 AND time_ms < ?3
+        WHERE symbol_id = (SELECT id FROM s) AND id >= (SELECT lo FROM b) AND id <= (SELECT hi FROM b) AND time_ms >= ?2 AND time_ms < ?3
         ORDER BY id LIMIT ?4
         """;
 

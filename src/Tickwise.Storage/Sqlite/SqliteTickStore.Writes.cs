@@ -21,31 +21,26 @@ public sealed partial class SqliteTickStore
         lock (_writeLock)
         {
             sqlite3 db = WriterOrThrow(action);
-            sqlite3_stmt insert = _insertTrade!;
+            sqlite3_stmt insertOne = _insertTrade!, insertMany = _insertTrades!;
             Begin(db, action);
             try
             {
                 int added = 0;
                 Symbol symbol = default;
                 long symbolId = 0;
-                for (int i = 0; i < trades.Length; i++)
+                int i = 0;
+                // Whole groups go through the multi-row statement: one step per group instead of per trade halves the cost.
+                for (; trades.Length - i >= TradesPerInsert; i += TradesPerInsert)
                 {
-                    ref readonly Trade trade = ref trades[i];
-                    // Batches are usually one symbol: compare with the last one (a reference check for interned names).
-                    if (!trade.Symbol.Equals(symbol))
-                    {
-                        if (trade.Symbol.IsEmpty) throw new ArgumentException($"The trade at index {i} is empty (default): it has no symbol.", nameof(trades));
-                        symbol = trade.Symbol;
-                        symbolId = SymbolId(db, symbol, action);
-                    }
-                    raw.sqlite3_bind_int64(insert, 1, symbolId);
-                    raw.sqlite3_bind_int64(insert, 2, trade.Id);
-                    raw.sqlite3_bind_int64(insert, 3, trade.TimestampMs);
-                    raw.sqlite3_bind_int64(insert, 4, trade.Price.Raw);
-                    raw.sqlite3_bind_int64(insert, 5, trade.Quantity.Raw);
-                    raw.sqlite3_bind_int64(insert, 6, (long)trade.AggressorSide);
-                    raw.sqlite3_bind_int64(insert, 7, trade.TradeCount);
-                    Step(db, insert, action);
+                    for (int row = 0; row < TradesPerInsert; row++)
+                        BindTrade(db, insertMany, row * TradeColumns, trades, i + row, ref symbol, ref symbolId, action);
+                    Step(db, insertMany, action);
+                    added += raw.sqlite3_changes(db);
+                }
+                for (; i < trades.Length; i++)
+                {
+                    BindTrade(db, insertOne, 0, trades, i, ref symbol, ref symbolId, action);
+                    Step(db, insertOne, action);
                     added += raw.sqlite3_changes(db);
                 }
                 Commit(db, action);
@@ -109,6 +104,26 @@ public sealed partial class SqliteTickStore
                 throw;
             }
         }
+    }
+
+    private void BindTrade(sqlite3 db, sqlite3_stmt insert, int offset, ReadOnlySpan<Trade> trades, int index,
+        ref Symbol symbol, ref long symbolId, string action)
+    {
+        ref readonly Trade trade = ref trades[index];
+        // Batches are usually one symbol: compare with the last one (a reference check for interned names).
+        if (!trade.Symbol.Equals(symbol))
+        {
+            if (trade.Symbol.IsEmpty) throw new ArgumentException($"The trade at index {index} is empty (default): it has no symbol.", nameof(trades));
+            symbol = trade.Symbol;
+            symbolId = SymbolId(db, symbol, action);
+        }
+        raw.sqlite3_bind_int64(insert, offset + 1, symbolId);
+        raw.sqlite3_bind_int64(insert, offset + 2, trade.Id);
+        raw.sqlite3_bind_int64(insert, offset + 3, trade.TimestampMs);
+        raw.sqlite3_bind_int64(insert, offset + 4, trade.Price.Raw);
+        raw.sqlite3_bind_int64(insert, offset + 5, trade.Quantity.Raw);
+        raw.sqlite3_bind_int64(insert, offset + 6, (long)trade.AggressorSide);
+        raw.sqlite3_bind_int64(insert, offset + 7, trade.TradeCount);
     }
 
     private static void BindDecimal(sqlite3_stmt statement, int index, decimal value, Span<byte> buffer)

@@ -22,6 +22,11 @@ public sealed partial class SqliteTickStore : ITickStore
 {
     private const uint PreparePersistent = 1; // SQLITE_PREPARE_PERSISTENT: the statements live as long as the store
 
+    // Trades per multi-row INSERT: 64 × 7 = 448 parameters, well under SQLite's limit of 32766.
+    private const int TradesPerInsert = 64;
+    private const int TradeColumns = 7;
+    private const string InsertTradesSql = "INSERT OR IGNORE INTO trades(symbol_id, id, time_ms, price, quantity, aggressor, trade_count) VALUES";
+
     private readonly SqliteTickStoreOptions _options;
     private readonly string _readerConnectionString;
     private readonly SqliteConnection? _writer;
@@ -32,7 +37,7 @@ public sealed partial class SqliteTickStore : ITickStore
     private readonly Stack<SqliteReader> _idleReaders = new();
     private readonly List<SqliteReader> _allReaders = [];
     private readonly List<sqlite3_stmt> _writerStatements = [];
-    private readonly sqlite3_stmt? _begin, _commit, _rollback, _insertTrade, _upsertBar, _findSymbol, _insertSymbol, _setMetadata;
+    private readonly sqlite3_stmt? _begin, _commit, _rollback, _insertTrade, _insertTrades, _upsertBar, _findSymbol, _insertSymbol, _setMetadata;
     private volatile bool _disposed;
 
     private SqliteTickStore(string path, SqliteTickStoreOptions options, string readerConnectionString, SqliteConnection? writer)
@@ -48,7 +53,8 @@ public sealed partial class SqliteTickStore : ITickStore
             _begin = Prepare("BEGIN IMMEDIATE");
             _commit = Prepare("COMMIT");
             _rollback = Prepare("ROLLBACK");
-            _insertTrade = Prepare("INSERT OR IGNORE INTO trades(symbol_id, id, time_ms, price, quantity, aggressor, trade_count) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+            _insertTrade = Prepare(InsertTradesSql + "(?,?,?,?,?,?,?)");
+            _insertTrades = Prepare(InsertTradesSql + string.Join(',', Enumerable.Repeat("(?,?,?,?,?,?,?)", TradesPerInsert)));
             _upsertBar = Prepare("""
                 INSERT OR REPLACE INTO bars(symbol_id, interval_ms, open_time_ms, open, high, low, close,
                     volume, quote_volume, taker_buy_volume, taker_buy_quote_volume, trade_count)
@@ -127,6 +133,8 @@ public sealed partial class SqliteTickStore : ITickStore
         {
             writer.Open();
             Execute(writer, string.Create(CultureInfo.InvariantCulture, $"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}"));
+            // Takes effect only on a new, empty file. 16 KiB pages make trade inserts ~10% cheaper than the default 4 KiB.
+            Execute(writer, "PRAGMA page_size = 16384");
             // Check before switching to WAL: another program's file or a newer store is refused untouched.
             SqliteSchema.Check(writer, null, path);
             string journalMode = Convert.ToString(ExecuteScalar(writer, "PRAGMA journal_mode = WAL"), CultureInfo.InvariantCulture) ?? "";

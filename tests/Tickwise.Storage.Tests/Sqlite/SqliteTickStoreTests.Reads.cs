@@ -35,6 +35,22 @@ public sealed partial class SqliteTickStoreTests
     }
 
     [Fact]
+    public void ReadTrades_TimesOutOfIdOrder_ReturnsExactlyTheRangeById()
+    {
+        using SqliteTickStore sut = OpenStore();
+        // Trade i is stamped (i * 7919) mod 1000 ms after StartMs: ids and times are unrelated.
+        Trade[] trades = [.. Enumerable.Range(0, 1000).Select(i =>
+            new Trade(Btc, i, new Price(i), new Quantity(1), StartMs + i * 7919L % 1000, AggressorSide.Buyer))];
+        sut.AppendTrades(trades);
+        var range = new TimeRange(StartMs + 250, StartMs + 500);
+
+        Trade[] read = [.. sut.ReadTrades(Btc, range)];
+
+        read.ShouldBe(trades.Where(t => range.Contains(t.TimestampMs)).ToArray());
+        read.Length.ShouldBe(250);
+    }
+
+    [Fact]
     public void ReadTrades_UnknownSymbol_ReturnsEmpty()
     {
         using SqliteTickStore sut = OpenStore();
