@@ -61,19 +61,22 @@ internal static class SqliteSchema
     /// <summary>Checks the file is a Tickwise store this build understands and runs the migrations it lacks.</summary>
     /// <exception cref="StoreException">The file is newer, belongs to another program, or needs migrating but is read-only.</exception>
     /// <exception cref="SqliteException">SQLite failed; the caller translates it.</exception>
-    internal static void Migrate(SqliteConnection connection, string path, bool readOnly)
+    internal static void Migrate(SqliteConnection connection, string path, bool readOnly) => Migrate(connection, path, readOnly, Migrations);
+
+    /// <summary>Runs <paramref name="migrations"/> (the real list, or a test's) that the file lacks, all in one transaction.</summary>
+    internal static void Migrate(SqliteConnection connection, string path, bool readOnly, IReadOnlyList<string> migrations)
     {
-        int version = Check(connection, null, path);
-        if (version == CurrentVersion) return;
+        int version = Check(connection, null, path, migrations.Count);
+        if (version == migrations.Count) return;
         if (readOnly)
-            throw new StoreException($"Opening failed for '{path}': its schema version {version} is older than {CurrentVersion}; open it once for writing to upgrade it.");
+            throw new StoreException($"Opening failed for '{path}': its schema version {version} is older than {migrations.Count}; open it once for writing to upgrade it.");
 
         // IMMEDIATE takes the write lock first, so two processes opening a new file do not both migrate it.
         using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
-        version = Check(connection, transaction, path);
-        for (int step = version; step < CurrentVersion; step++)
+        version = Check(connection, transaction, path, migrations.Count);
+        for (int step = version; step < migrations.Count; step++)
         {
-            Execute(connection, transaction, Migrations[step]);
+            Execute(connection, transaction, migrations[step]);
             Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA user_version = {step + 1}"));
         }
         Execute(connection, transaction, string.Create(CultureInfo.InvariantCulture, $"PRAGMA application_id = {ApplicationId}"));
@@ -82,12 +85,15 @@ internal static class SqliteSchema
 
     /// <summary>Returns the file's schema version after checking that this build may open it.</summary>
     /// <exception cref="StoreException">The file is newer than this build or is not a Tickwise store.</exception>
-    internal static int Check(SqliteConnection connection, SqliteTransaction? transaction, string path)
+    internal static int Check(SqliteConnection connection, SqliteTransaction? transaction, string path) =>
+        Check(connection, transaction, path, CurrentVersion);
+
+    private static int Check(SqliteConnection connection, SqliteTransaction? transaction, string path, int knownVersion)
     {
         int version = (int)Scalar(connection, transaction, "PRAGMA user_version");
         long applicationId = Scalar(connection, transaction, "PRAGMA application_id");
-        if (version > CurrentVersion)
-            throw new StoreException($"Opening failed for '{path}': its schema version {version} is newer than this Tickwise knows ({CurrentVersion}); upgrade Tickwise or use another file.");
+        if (version > knownVersion)
+            throw new StoreException($"Opening failed for '{path}': its schema version {version} is newer than this Tickwise knows ({knownVersion}); upgrade Tickwise or use another file.");
         if (applicationId != 0 && applicationId != ApplicationId)
             throw new StoreException($"Opening failed for '{path}': it is another program's SQLite database (application id {applicationId}), not a Tickwise store; use another path.");
         if (version == 0 && Scalar(connection, transaction, "SELECT count(*) FROM sqlite_schema") != 0)

@@ -137,6 +137,9 @@ public sealed partial class SqliteTickStore : ITickStore
             Execute(writer, "PRAGMA page_size = 16384");
             // Check before switching to WAL: another program's file or a newer store is refused untouched.
             SqliteSchema.Check(writer, null, path);
+            // SQLite silently falls back to reading a file it may not write; fail now rather than at the first write.
+            if (raw.sqlite3_db_readonly(writer.Handle, "main") == 1)
+                throw SqliteFaults.From(path, "Opening", SqliteFaults.ReadOnly, null, options.BusyTimeout);
             string journalMode = Convert.ToString(ExecuteScalar(writer, "PRAGMA journal_mode = WAL"), CultureInfo.InvariantCulture) ?? "";
             if (!journalMode.Equals("wal", StringComparison.OrdinalIgnoreCase))
                 throw new StoreException($"Opening failed for '{path}': SQLite cannot use WAL mode there (it stayed '{journalMode}'); the file system may not support shared memory, or the file is read-only.");
