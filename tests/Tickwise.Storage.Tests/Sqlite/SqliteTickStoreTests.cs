@@ -197,6 +197,50 @@ public sealed partial class SqliteTickStoreTests : IDisposable
     }
 
     [Fact]
+    public void AppendTrades_HugeBatch_StoresAllInOneCall()
+    {
+        using SqliteTickStore sut = OpenStore();
+        Trade[] trades = Trades(Btc, 0, 300_001); // not a multiple of the 64-row insert
+
+        sut.AppendTrades(trades).ShouldBe(300_001);
+        sut.AppendTrades(trades.AsSpan(299_900)).ShouldBe(0);
+
+        sut.Count(Btc).Trades.ShouldBe(300_001);
+        sut.ReadTrades(Btc, TimeRange.All, limit: 5).ShouldBe(trades[..5]);
+        sut.TradeTimeSpan(Btc).ShouldBe(new TimeRange(trades[0].TimestampMs, trades[^1].TimestampMs + 1));
+    }
+
+    [Fact]
+    public void SetMetadata_HugeAndOddValues_RoundTrip()
+    {
+        using SqliteTickStore sut = OpenStore();
+        string huge = new('x', 8 * 1024 * 1024);
+
+        sut.SetMetadata("huge", huge);
+        sut.SetMetadata("", "empty key");
+        sut.SetMetadata("quote'\"; DROP TABLE trades; --", "\0\u0001 nul and control");
+
+        sut.GetMetadata("huge").ShouldBe(huge);
+        sut.GetMetadata("").ShouldBe("empty key");
+        sut.GetMetadata("quote'\"; DROP TABLE trades; --").ShouldBe("\0\u0001 nul and control");
+        sut.Count().ShouldBe(new StoreCounts(0, 0));
+    }
+
+    [Fact]
+    public void ReadBars_ManyThreadsAtOnce_EachSeesAllRows()
+    {
+        using SqliteTickStore sut = OpenStore();
+        Bar[] bars = [.. Enumerable.Range(0, 500).Select(i => TestData.Bar(Btc, i))];
+        sut.UpsertBars(bars);
+
+        Bar[][] results = new Bar[8][];
+        Parallel.For(0, results.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 },
+            i => results[i] = [.. sut.ReadBars(Btc, Interval.OneMinute, TimeRange.All)]);
+
+        foreach (Bar[] read in results) read.ShouldBe(bars);
+    }
+
+    [Fact]
     public void Dispose_Twice_ThenUse_ThrowsObjectDisposed()
     {
         SqliteTickStore sut = OpenStore();
