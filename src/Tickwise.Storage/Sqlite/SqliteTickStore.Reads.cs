@@ -28,6 +28,8 @@ public sealed partial class SqliteTickStore
     /// <remarks>
     /// The query runs when enumeration starts, on its own connection, and sees what was committed then. Each row
     /// allocates nothing. Enumerate to the end or dispose the enumerator (foreach does) to free the connection.
+    /// Cost: one index-only pass over the whole time range to bound the ids, then the rows up to the limit; a small
+    /// limit over a huge range still pays the first pass.
     /// </remarks>
     /// <exception cref="ArgumentException"><paramref name="symbol"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="limit"/> is negative.</exception>
