@@ -26,6 +26,14 @@ public interface ITickStore : IDisposable
     /// <summary>Returns the symbol's bars of the interval opening inside the range, ordered by open time, at most <paramref name="limit"/>.</summary>
     IEnumerable<Bar> ReadBars(Symbol symbol, Interval interval, TimeRange range, int limit = int.MaxValue);
 
+    /// <summary>Returns how many of the symbol's trades have <c>range.FromMs ≤ time &lt; range.ToMs</c>.</summary>
+    /// <remarks>Bars are derived from trades: importers compare this with what they aggregated to know whether a span's bars are whole.</remarks>
+    long CountTrades(Symbol symbol, TimeRange range);
+
+    /// <summary>Returns the symbol's latest trade before <paramref name="timeMs"/> (the highest id among the latest time), or null.</summary>
+    /// <remarks>Gives the previous close, and by its id whether the trades that follow it continue without a gap.</remarks>
+    Trade? LastTradeBefore(Symbol symbol, long timeMs);
+
     /// <summary>Returns the symbols that have trades or bars, in ordinal order.</summary>
     IReadOnlyList<Symbol> ListSymbols();
 
