@@ -47,7 +47,7 @@ public static class Ols
             a[j] = (double[])regressors[j].Clone();
             if (intercept) means[j] = Center(a[j]);
             scales[j] = Norm(a[j], 0);
-            if (scales[j] == 0)
+            if (scales[j] == 0 || (intercept && Flatness.IsFlat(scales[j] * scales[j], n, means[j])))
                 return OlsResult.Failed(intercept ? StatisticStatus.ConstantSeries : StatisticStatus.Singular,
                     intercept ? $"Regressor {j} is constant, so it is collinear with the intercept." : $"Regressor {j} is all zeros.", intercept, n, k);
             for (int i = 0; i < n; i++) a[j][i] /= scales[j];
@@ -55,6 +55,7 @@ public static class Ols
 
         double totalSquares = 0;
         for (int i = 0; i < n; i++) totalSquares += b[i] * b[i]; // centered when y was centered, uncentered otherwise
+        if (Flatness.IsFlat(totalSquares, n, yMean)) totalSquares = 0; // R² is then undefined (NaN), not noise
 
         // Householder QR of the scaled columns, applying each reflection to y as it is made.
         var diagonal = new double[p];

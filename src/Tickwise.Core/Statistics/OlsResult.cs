@@ -75,8 +75,9 @@ public sealed class OlsResult
     /// <summary>Gets the residual standard deviation, sqrt(SSR / (n - k)).</summary>
     public double ResidualStdDev => Math.Sqrt(ResidualSumOfSquares / DegreesOfFreedom);
 
-    /// <summary>Gets R², centered with an intercept and uncentered without (see remarks).</summary>
-    public double RSquared => 1 - ResidualSumOfSquares / TotalSumOfSquares;
+    /// <summary>Gets R², centered with an intercept and uncentered without (see remarks); NaN when y is constant
+    /// (with an intercept) or all zeros (without), where the share of variation explained is undefined.</summary>
+    public double RSquared => TotalSumOfSquares > 0 ? 1 - ResidualSumOfSquares / TotalSumOfSquares : double.NaN;
 
     /// <summary>Gets R² adjusted for the degrees of freedom.</summary>
     public double AdjustedRSquared =>
