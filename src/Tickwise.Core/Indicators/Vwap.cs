@@ -124,31 +124,40 @@ public sealed class Vwap : IIndicator
     }
 
     /// <summary>Returns the VWAP after every update (the reference): the session one when <paramref name="window"/> is 0.</summary>
+    /// <remarks>Sums in <see cref="decimal"/> (28 digits), so the reference does not share the streaming form's rounding.</remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is negative.</exception>
     /// <exception cref="ArgumentException">The spans differ in length.</exception>
+    /// <exception cref="OverflowException">A price, volume or sum exceeds the decimal range (about 7.9e28).</exception>
     public static double[] Batch(ReadOnlySpan<double> prices, ReadOnlySpan<double> volumes, int window = 0)
     {
         if (window < 0) throw new ArgumentOutOfRangeException(nameof(window), window, "The window must be 0 (session) or positive.");
         if (prices.Length != volumes.Length)
             throw new ArgumentException($"prices and volumes differ in length ({prices.Length}, {volumes.Length}).", nameof(volumes));
-        var p = new List<double>();
-        var v = new List<double>();
+        var pv = new List<decimal>();
+        var v = new List<decimal>();
+        decimal sessionPv = 0, sessionV = 0;
         double[] output = BatchInput.NaNs(prices.Length);
         double last = double.NaN;
         for (int i = 0; i < prices.Length; i++)
         {
             if (prices[i] > 0 && double.IsFinite(prices[i]) && volumes[i] >= 0 && double.IsFinite(volumes[i]))
             {
-                p.Add(prices[i]);
-                v.Add(volumes[i]);
-                int start = window == 0 ? 0 : p.Count - window;
-                if (start < 0) last = double.NaN;
-                else
+                decimal product = (decimal)prices[i] * (decimal)volumes[i];
+                pv.Add(product);
+                v.Add((decimal)volumes[i]);
+                decimal sumPv = 0, sumV = 0;
+                if (window == 0)
                 {
-                    double sumPv = 0, sumV = 0;
-                    for (int j = start; j < p.Count; j++) { sumPv += p[j] * v[j]; sumV += v[j]; }
-                    last = sumV > 0 ? sumPv / sumV : double.NaN;
+                    sessionPv += product;
+                    sessionV += (decimal)volumes[i];
+                    (sumPv, sumV) = (sessionPv, sessionV);
                 }
+                else if (pv.Count >= window)
+                {
+                    for (int j = pv.Count - window; j < pv.Count; j++) { sumPv += pv[j]; sumV += v[j]; }
+                }
+
+                last = sumV > 0 && (window == 0 || pv.Count >= window) ? (double)(sumPv / sumV) : double.NaN;
             }
 
             output[i] = last;
