@@ -109,6 +109,18 @@ public abstract class IndicatorContractTests<T> where T : IIndicator
         // 50k bars near 60000 with small steps: running sums far from zero are where drift and cancellation show.
         AssertAgreesWithBatch(ReferenceData.RandomWalk(50_000, 60_000, 5, seed: 7));
 
+    /// <summary>Price scales far from 1 that this indicator and its batch function must handle.</summary>
+    protected virtual (double Tiny, double Huge) Magnitudes => (1e-100, 1e100);
+
+    [Fact]
+    public void Update_HugePrices_AgreesWithBatch() => AssertAgreesWithBatch(ScalePrices(Magnitudes.Huge), Magnitudes.Huge);
+
+    [Fact]
+    public void Update_TinyPrices_AgreesWithBatch() => AssertAgreesWithBatch(ScalePrices(Magnitudes.Tiny), Magnitudes.Tiny);
+
+    private static QuoteRow[] ScalePrices(double factor) =>
+        ReferenceData.Quotes.Select(q => q with { Open = q.Open * factor, High = q.High * factor, Low = q.Low * factor, Close = q.Close * factor }).ToArray();
+
     [Fact]
     public void Update_BadInput_IsIgnoredAndCounted()
     {
@@ -150,7 +162,8 @@ public abstract class IndicatorContractTests<T> where T : IIndicator
         sut.RejectedCount.ShouldBe(rows.Count - quotes.Length);
     }
 
-    private void AssertAgreesWithBatch(IReadOnlyList<QuoteRow> rows)
+    // scale: the magnitude of the prices, so that a tolerance relative to it stays meaningful for tiny prices.
+    private void AssertAgreesWithBatch(IReadOnlyList<QuoteRow> rows, double scale = 1)
     {
         double[] expected = Batch(rows);
         expected.Length.ShouldBe(rows.Count);
@@ -167,7 +180,7 @@ public abstract class IndicatorContractTests<T> where T : IIndicator
             }
 
             defined++;
-            double tolerance = Tolerances.IncrementalVsBatch * Math.Max(1, Math.Abs(expected[i]));
+            double tolerance = Tolerances.IncrementalVsBatch * Math.Max(scale, Math.Abs(expected[i]));
             actual.ShouldBe(expected[i], tolerance, $"[{i}]");
         }
 

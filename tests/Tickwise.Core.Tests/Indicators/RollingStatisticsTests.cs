@@ -41,6 +41,26 @@ public sealed class RollingStatisticsTests : ValueIndicatorContractTests<Rolling
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Update_RandomInput_MinAtMostMeanAtMostMax(int seed)
+    {
+        var random = new Random(seed);
+        var sut = new RollingStatistics(1 + random.Next(50));
+        for (int i = 0; i < 20_000; i++)
+        {
+            // Mixed scales and sign changes, including runs of repeats.
+            double x = random.Next(4) == 0 ? 7.25 : (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 9));
+            sut.Update(x);
+            if (!sut.IsReady) continue;
+            sut.Min.ShouldBeLessThanOrEqualTo(sut.Mean + 1e-12 * Math.Abs(sut.Mean));
+            sut.Mean.ShouldBeLessThanOrEqualTo(sut.Max + 1e-12 * Math.Abs(sut.Mean));
+            sut.PopulationStdDev.ShouldBeGreaterThanOrEqualTo(0);
+        }
+    }
+
     [Fact]
     public void Update_MonotonicRuns_MinAndMaxFollowTheWindow()
     {
