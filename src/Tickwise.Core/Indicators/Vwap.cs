@@ -19,6 +19,7 @@ public sealed class Vwap : IIndicator
     private readonly RingBuffer? _volumes;
     private double _pv, _pvCompensation;
     private double _v, _vCompensation;
+    private int _positiveVolumes;
 
     /// <summary>Creates a session VWAP, cumulative until <see cref="Reset"/>.</summary>
     public Vwap() { }
@@ -84,13 +85,21 @@ public sealed class Vwap : IIndicator
         {
             _pv -= _prices.Oldest * volumes.Oldest;
             _v -= volumes.Oldest;
+            if (volumes.Oldest > 0) _positiveVolumes--;
         }
 
         _prices.Add(price);
         volumes.Add(volume);
         _pv += pv;
         _v += volume;
-        if (_prices.Wrapped)
+        if (volume > 0) _positiveVolumes++;
+        if (_positiveVolumes == 0)
+        {
+            // A window of bars without trades (common for quiet symbols) has no VWAP, not a ratio of rounding residues.
+            _pv = 0;
+            _v = 0;
+        }
+        else if (_prices.Wrapped)
         {
             double sumPv = 0, sumV = 0;
             for (int i = 0; i < _prices.Count; i++)
@@ -111,6 +120,7 @@ public sealed class Vwap : IIndicator
         SampleCount = 0;
         RejectedCount = 0;
         _pv = _pvCompensation = _v = _vCompensation = 0;
+        _positiveVolumes = 0;
         _prices?.Clear();
         _volumes?.Clear();
     }

@@ -30,7 +30,8 @@ internal sealed class RollingCoMoments
     public bool IsFull => Count == _x.Length;
     public double MeanX => _meanX;
     public double MeanY => _meanY;
-    public double Sxy => _sxy;
+    /// <summary>Cross moment; 0 when either series is flat, since |Sxy| &lt;= sqrt(Sxx Syy) (rounding aside).</summary>
+    public double Sxy => Sxx == 0 || Syy == 0 ? 0 : _sxy;
     public double Sxx => Flatness.IsFlat(_sxx, Count, _meanX) ? 0 : _sxx;
     public double Syy => Flatness.IsFlat(_syy, Count, _meanY) ? 0 : _syy;
 

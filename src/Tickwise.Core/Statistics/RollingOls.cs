@@ -54,14 +54,14 @@ public sealed class RollingOls : IIndicator
     /// <summary>Gets the intercept, or NaN when <see cref="Status"/> is not Ok.</summary>
     public double Intercept => _moments.MeanY - Slope * _moments.MeanX;
 
-    /// <summary>Gets R², the squared correlation of x and y; 1 when y is flat too (the line fits exactly), NaN when not Ok.</summary>
+    /// <summary>Gets R², the squared correlation of x and y; NaN when not Ok or when y is flat (no variation to explain).</summary>
     public double RSquared
     {
         get
         {
             if (Status != StatisticStatus.Ok) return double.NaN;
             double syy = _moments.Syy;
-            if (syy == 0) return 1;
+            if (syy == 0) return double.NaN;
             double r2 = _moments.Sxy * _moments.Sxy / (_moments.Sxx * syy);
             return r2 > 1 ? 1 : r2;
         }

@@ -54,6 +54,20 @@ public sealed class VwapTests : IndicatorContractTests<Vwap>
     }
 
     [Fact]
+    public void Update_RollingWindowOfZeroVolumes_IsNotReadyThenRecovers()
+    {
+        var sut = new Vwap(3);
+        sut.Update(60_000.37, 0.123);
+        sut.Update(60_001.11, 7.77);
+        sut.Update(59_999.93, 0.001);
+        for (int i = 0; i < 3; i++) sut.Update(60_000, 0);
+        sut.IsReady.ShouldBeFalse();
+        double.IsNaN(sut.Value).ShouldBeTrue();
+        sut.Update(60_002, 1);
+        sut.Value.ShouldBe(60_002);
+    }
+
+    [Fact]
     public void Update_Bars_WeighsByQuoteVolume()
     {
         Symbol.TryParse("ETHUSDT"u8, out Symbol symbol).ShouldBeTrue();

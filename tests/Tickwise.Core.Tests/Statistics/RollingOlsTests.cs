@@ -124,6 +124,16 @@ public sealed class RollingOlsTests
     }
 
     [Fact]
+    public void Update_ConstantY_SlopeZeroAndRSquaredNaN()
+    {
+        var sut = new RollingOls(4);
+        for (int i = 0; i < 9; i++) sut.Update(i * 1.5, 0.3);
+        sut.Slope.ShouldBe(0);
+        sut.Intercept.ShouldBe(0.3, 1e-15);
+        double.IsNaN(sut.RSquared).ShouldBeTrue();
+    }
+
+    [Fact]
     public void Reset_AfterUpdates_RestoresStartState()
     {
         var sut = new RollingOls(10);
