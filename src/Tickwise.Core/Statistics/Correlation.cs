@@ -67,6 +67,17 @@ public static class Correlation
         return result;
     }
 
+    /// <summary>Returns the two-sided p-value of a Pearson correlation <paramref name="correlation"/> over
+    /// <paramref name="observations"/> pairs under the null of no correlation: t = r sqrt((n - 2) / (1 - r²)), n - 2 degrees of freedom.</summary>
+    /// <returns>The p-value; NaN for a NaN correlation or fewer than 3 observations; 0 for |r| = 1.</returns>
+    public static double PValue(double correlation, int observations)
+    {
+        if (double.IsNaN(correlation) || observations < 3) return double.NaN;
+        double r2 = correlation * correlation;
+        if (r2 >= 1) return 0;
+        return StudentT.TwoSidedPValue(correlation * Math.Sqrt((observations - 2) / (1 - r2)), observations - 2);
+    }
+
     // Centers x and scales it to unit length (first by its largest magnitude, so no square under- or overflows);
     // returns false, leaving x unusable, when x has no variation beyond the rounding of its mean.
     private static bool Standardize(double[] x)

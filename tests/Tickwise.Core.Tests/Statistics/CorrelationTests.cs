@@ -36,6 +36,33 @@ public sealed class CorrelationTests
     }
 
     [Fact]
+    public void PValue_LongleyMatrix_MatchesR()
+    {
+        // Same source (testLongley, p-values "against R", abs 1e-15 there). Our t tail (continued fraction, Lanczos
+        // log-gamma) keeps about 13 significant digits, so the check is relative 1e-11 or absolute 1e-15.
+        NistData data = NistData.Load("Longley");
+        using JsonDocument doc = JsonDocument.Parse(File.ReadAllText(ReferenceData.SharedPath("reference", "correlation", "expected.json")));
+        double[] expected = doc.RootElement.GetProperty("pearson_longley_matrix").GetProperty("pvalues_lower_triangle_rowwise")
+            .EnumerateArray().Select(e => e.GetDouble()).ToArray();
+        double[,] r = Correlation.PearsonMatrix([data.Y, .. data.X]);
+
+        int k = 0;
+        for (int i = 1; i < 7; i++)
+            for (int j = 0; j < i; j++, k++)
+                Correlation.PValue(r[i, j], 16).ShouldBe(expected[k], Math.Max(1e-15, 1e-11 * expected[k]), $"({i},{j})");
+        k.ShouldBe(expected.Length);
+    }
+
+    [Fact]
+    public void PValue_TooFewOrPerfect_AreNaNOrZero()
+    {
+        double.IsNaN(Correlation.PValue(0.5, 2)).ShouldBeTrue();
+        double.IsNaN(Correlation.PValue(double.NaN, 20)).ShouldBeTrue();
+        Correlation.PValue(1, 20).ShouldBe(0);
+        Correlation.PValue(0, 20).ShouldBe(1, 1e-15);
+    }
+
+    [Fact]
     public void Pearson_LongleyPair_MatchesMatrixEntry()
     {
         NistData data = NistData.Load("Longley");
