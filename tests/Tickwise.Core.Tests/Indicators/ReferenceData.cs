@@ -37,6 +37,11 @@ internal static class ReferenceData
         return Path.Combine([dir, "..", "shared", .. parts]);
     }
 
+    /// <summary>Closes of a real Binance USD-M hourly bar file (shared/data/binance/klines/1h/{name}, 35,040 bars, 2022-05-25 to 2026-05-24).</summary>
+    public static double[] HourlyCloses(string name) =>
+        File.ReadLines(SharedPath("data", "binance", "klines", "1h", name)).Skip(1).Where(l => l.Length > 0)
+            .Select(l => double.Parse(l.Split(',')[4], CultureInfo.InvariantCulture)).ToArray();
+
     public static string IndicatorsPath(string file) => SharedPath("reference", "indicators", file);
 
     /// <summary>Returns the (index, value) pairs of one sample assertion in expected.json; null stands for "no value yet".</summary>

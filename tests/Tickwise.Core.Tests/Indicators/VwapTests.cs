@@ -43,6 +43,28 @@ public sealed class VwapTests : IndicatorContractTests<Vwap>
     }
 
     [Fact]
+    public void Update_RealBtcTrades_MatchesExchangeQuoteOverBaseVolume()
+    {
+        // 19,904 real spot trades (shared/data/binance/trades, Binance dump layout id,price,qty,quote_qty,...):
+        // the exact session VWAP is the exchange's summed quote_qty over summed qty, in decimal.
+        string file = Directory.GetFiles(ReferenceData.SharedPath("data", "binance", "trades"), "BTCUSDT-trades-spot-*.csv").Single();
+        decimal quote = 0, volume = 0;
+        var sut = new Vwap();
+        foreach (string line in File.ReadLines(file))
+        {
+            string[] f = line.Split(',');
+            decimal price = decimal.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture);
+            decimal qty = decimal.Parse(f[2], System.Globalization.CultureInfo.InvariantCulture);
+            quote += decimal.Parse(f[3], System.Globalization.CultureInfo.InvariantCulture);
+            volume += qty;
+            sut.Update((double)price, (double)qty);
+        }
+
+        sut.SampleCount.ShouldBe(19_904);
+        sut.Value.ShouldBe((double)(quote / volume), 1e-12 * (double)(quote / volume));
+    }
+
+    [Fact]
     public void Update_OnlyZeroVolume_IsNotReady()
     {
         var sut = new Vwap();

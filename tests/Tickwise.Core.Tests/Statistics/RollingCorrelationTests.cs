@@ -38,6 +38,27 @@ public sealed class RollingCorrelationTests
     }
 
     [Fact]
+    public void Update_RealHourlyLogReturns_AgreesWithTwoPassPearson()
+    {
+        // Correlation of real hourly BTC and SOL log returns (shared/data/binance/klines/1h) over 7-day windows.
+        double[] btc = ReferenceData.HourlyCloses("BTC_USDT_1h.csv");
+        double[] sol = ReferenceData.HourlyCloses("SOL_USDT_1h.csv");
+        var rb = new double[btc.Length - 1];
+        var rs = new double[btc.Length - 1];
+        for (int i = 1; i < btc.Length; i++) { rb[i - 1] = Math.Log(btc[i] / btc[i - 1]); rs[i - 1] = Math.Log(sol[i] / sol[i - 1]); }
+        const int window = 168;
+        var sut = new RollingCorrelation(window);
+        for (int i = 0; i < rb.Length; i++)
+        {
+            sut.Update(rb[i], rs[i]);
+            if (i < window - 1 || i % 499 != 0) continue;
+            sut.Value.ShouldBe(Correlation.Pearson(rb.AsSpan(i - window + 1, window), rs.AsSpan(i - window + 1, window)), 1e-12, $"[{i}]");
+        }
+
+        sut.Value.ShouldBeGreaterThan(0); // crypto majors move together over a week
+    }
+
+    [Fact]
     public void Update_LinearRelation_IsPlusOrMinusOne()
     {
         var up = new RollingCorrelation(5);

@@ -83,6 +83,26 @@ public sealed class RollingOlsTests
     }
 
     [Fact]
+    public void Update_RealHourlyBtcEth_AgreesWithBatchOls()
+    {
+        // Four years of real hourly closes (shared/data/binance/klines/1h): ETH on BTC over 30-day windows.
+        double[] btc = ReferenceData.HourlyCloses("BTC_USDT_1h.csv");
+        double[] eth = ReferenceData.HourlyCloses("ETH_USDT_1h.csv");
+        btc.Length.ShouldBe(eth.Length);
+        const int window = 720;
+        var sut = new RollingOls(window);
+        for (int i = 0; i < btc.Length; i++)
+        {
+            sut.Update(btc[i], eth[i]);
+            if (i < window - 1 || (i % 1009 != 0 && i != btc.Length - 1)) continue;
+            OlsResult batch = Ols.Fit(eth.AsSpan(i - window + 1, window), [btc[(i - window + 1)..(i + 1)]]);
+            sut.Slope.ShouldBe(batch.Coefficients[1], 1e-10 * Math.Abs(batch.Coefficients[1]), $"[{i}]");
+            sut.Intercept.ShouldBe(batch.Coefficients[0], 1e-9 * Math.Max(1, Math.Abs(batch.Coefficients[0])), $"[{i}]");
+            sut.ResidualStdDev.ShouldBe(batch.ResidualStdDev, 1e-9 * batch.ResidualStdDev, $"[{i}]");
+        }
+    }
+
+    [Fact]
     public void Update_WindowMinusOnePairs_IsNotReady()
     {
         var sut = new RollingOls(5);
