@@ -7,6 +7,8 @@ namespace Tickwise.Core.Indicators;
 /// <para>Non-finite input (NaN or an infinity, and for price-based indicators a price that is not positive)
 /// is ignored: it does not change the state and it is counted in <see cref="RejectedCount"/>. One bad tick
 /// therefore never poisons a window; the count tells that it happened.</para>
+/// <para>Variances square their inputs, so finite inputs beyond about 1e150 in magnitude can overflow them;
+/// prices and returns are nowhere near that.</para>
 /// </remarks>
 public interface IIndicator
 {

@@ -9,6 +9,8 @@ namespace Tickwise.Core.Statistics;
 /// like with like. The intercept and its standard error are recovered from the means afterwards.</para>
 /// <para>A regressor whose QR pivot falls below <c>max(n, p) · ε</c> (relative to the largest) is declared
 /// linearly dependent: the result is <see cref="StatisticStatus.Singular"/>, not a wild estimate.</para>
+/// <para>Regressors are scaled, so their magnitude does not matter; y enters squared sums, so a y beyond about
+/// 1e150 in magnitude overflows them (the residual statistics then come out infinite).</para>
 /// </remarks>
 public static class Ols
 {
