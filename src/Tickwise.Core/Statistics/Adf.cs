@@ -1,0 +1,124 @@
+namespace Tickwise.Core.Statistics;
+
+/// <summary>The augmented Dickey-Fuller unit-root test, following statsmodels' <c>adfuller</c>.</summary>
+/// <remarks>
+/// <para>Regresses Δx_t on x_(t-1), Δx_(t-1) … Δx_(t-p) and the deterministic terms (constant, trend t = 1…n,
+/// t²) by OLS (<see cref="Ols"/>, Householder QR); the statistic is the t-value of x_(t-1). p-value:
+/// <see cref="MacKinnon.PValue"/> with N = 1; critical values: <see cref="MacKinnon.CriticalValues"/> at the
+/// observations used.</para>
+/// <para>Default maximum lag: ceil(12 (n/100)^(1/4)), capped at n/2 - (number of deterministic terms) - 1.
+/// With lag selection, every lag 0…max is fitted on the same sample (n - 1 - max rows) and the one with the
+/// smallest criterion is refitted on all the rows it allows (n - 1 - lag), as statsmodels does.</para>
+/// <para>Bad data never throws: NaN or infinite values, too short a series, or a singular regression (a
+/// constant series) give a result with NaN values, the status and a reason.</para>
+/// </remarks>
+public static class Adf
+{
+    /// <summary>Tests <paramref name="series"/> for a unit root.</summary>
+    /// <param name="series">The series in time order.</param>
+    /// <param name="regression">The deterministic terms.</param>
+    /// <param name="maxLag">The largest number of lagged differences, or null for the default (see remarks).</param>
+    /// <param name="lagSelection">Whether to use <paramref name="maxLag"/> as is or choose by AIC or BIC.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxLag"/> is negative, or an enum is out of range.</exception>
+    public static AdfResult Test(ReadOnlySpan<double> series, AdfRegression regression = AdfRegression.Constant,
+        int? maxLag = null, AdfLagSelection lagSelection = AdfLagSelection.Aic)
+    {
+        if (maxLag < 0) throw new ArgumentOutOfRangeException(nameof(maxLag), maxLag, "The maximum lag cannot be negative.");
+        if (lagSelection is < AdfLagSelection.Fixed or > AdfLagSelection.Bic)
+            throw new ArgumentOutOfRangeException(nameof(lagSelection), lagSelection, "Unknown lag selection.");
+        int trendTerms = regression switch
+        {
+            AdfRegression.None => 0,
+            AdfRegression.Constant => 1,
+            AdfRegression.ConstantTrend => 2,
+            AdfRegression.ConstantQuadraticTrend => 3,
+            _ => throw new ArgumentOutOfRangeException(nameof(regression), regression, "Unknown regression."),
+        };
+
+        int n = series.Length;
+        foreach (double v in series)
+            if (!double.IsFinite(v)) return Failed(StatisticStatus.NonFiniteInput, "The series has a NaN or infinite value.", regression);
+        int cap = n / 2 - trendTerms - 1;
+        int lagLimit = maxLag ?? Math.Min(cap, (int)Math.Ceiling(12 * Math.Pow(n / 100.0, 0.25)));
+        if (cap < 0 || lagLimit > cap)
+            return Failed(StatisticStatus.NotEnoughData, $"{n} observations are too few for {lagLimit} lags and {trendTerms} deterministic terms (at most {cap} lags).", regression);
+
+        double[] diff = new double[n - 1];
+        for (int i = 1; i < n; i++) diff[i - 1] = series[i] - series[i - 1];
+
+        int usedLag = lagLimit;
+        double best = double.NaN;
+        if (lagSelection != AdfLagSelection.Fixed)
+        {
+            // Common sample: the rows that the largest lag allows, so the criteria compare like with like.
+            best = double.PositiveInfinity;
+            for (int lag = 0; lag <= lagLimit; lag++)
+            {
+                OlsResult fit = Fit(series, diff, regression, lag, rows: n - 1 - lagLimit);
+                if (fit.Status != StatisticStatus.Ok) return Failed(fit.Status, "Lag search: " + fit.Reason, regression);
+                double ic = lagSelection == AdfLagSelection.Aic ? fit.Aic : fit.Bic;
+                if (ic < best) { best = ic; usedLag = lag; }
+            }
+        }
+
+        int rowsUsed = n - 1 - usedLag;
+        OlsResult final = Fit(series, diff, regression, usedLag, rowsUsed);
+        if (final.Status != StatisticStatus.Ok) return Failed(final.Status, final.Reason!, regression);
+        double statistic = final.TValues[trendTerms > 0 ? 1 : 0];
+        if (!double.IsFinite(statistic))
+            return Failed(StatisticStatus.Singular, "The lagged level's standard error is zero: the regression fits exactly.", regression);
+        var (cv1, cv5, cv10) = MacKinnon.CriticalValues(regression, rowsUsed);
+        return new AdfResult
+        {
+            Status = StatisticStatus.Ok,
+            Regression = regression,
+            Statistic = statistic,
+            PValue = MacKinnon.PValue(statistic, regression),
+            UsedLag = usedLag,
+            Observations = rowsUsed,
+            CriticalValue1 = cv1,
+            CriticalValue5 = cv5,
+            CriticalValue10 = cv10,
+            BestInformationCriterion = best,
+        };
+    }
+
+    // Fits the last `rows` rows: Δx_t on x_(t-1), Δx_(t-1..t-lag), trend terms (the constant is Ols's intercept).
+    private static OlsResult Fit(ReadOnlySpan<double> x, double[] diff, AdfRegression regression, int lag, int rows)
+    {
+        int start = diff.Length - rows; // index in diff of the first row's Δx_t
+        var y = new double[rows];
+        var level = new double[rows];
+        var columns = new List<double[]>(lag + 3) { level };
+        for (int i = 0; i < rows; i++)
+        {
+            y[i] = diff[start + i];
+            level[i] = x[start + i]; // x_(t-1): diff[k] = x[k+1] - x[k]
+        }
+
+        for (int l = 1; l <= lag; l++)
+        {
+            var lagged = new double[rows];
+            for (int i = 0; i < rows; i++) lagged[i] = diff[start + i - l];
+            columns.Add(lagged);
+        }
+
+        if (regression is AdfRegression.ConstantTrend or AdfRegression.ConstantQuadraticTrend)
+        {
+            var trend = new double[rows];
+            for (int i = 0; i < rows; i++) trend[i] = i + 1;
+            columns.Add(trend);
+            if (regression == AdfRegression.ConstantQuadraticTrend)
+            {
+                var square = new double[rows];
+                for (int i = 0; i < rows; i++) square[i] = (i + 1.0) * (i + 1.0);
+                columns.Add(square);
+            }
+        }
+
+        return Ols.Fit(y, columns, intercept: regression != AdfRegression.None);
+    }
+
+    private static AdfResult Failed(StatisticStatus status, string reason, AdfRegression regression) =>
+        new() { Status = status, Reason = reason, Regression = regression };
+}
