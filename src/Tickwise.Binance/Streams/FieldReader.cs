@@ -70,7 +70,7 @@ internal static class FieldReader
         value = default;
         if (!field.IsPresent) return ParseResult.Fail(ParseStatus.MissingField, name.Missing);
         if (field.Type != JsonTokenType.String) return ParseResult.Fail(ParseStatus.WrongType, name.WrongType);
-        if (field.Escaped || !Core.Market.Symbol.TryParse(field.Value, out value)) return ParseResult.Fail(ParseStatus.BadValue, name.BadValue);
+        if (field.Escaped || !SymbolCache.TryParse(field.Value, out value)) return ParseResult.Fail(ParseStatus.BadValue, name.BadValue);
         return ParseResult.Success;
     }
 
