@@ -8,17 +8,20 @@ namespace Tickwise.Binance.Files;
 /// reuses: the span is valid only during the callback, so copy what you keep. Reading allocates nothing per line.</para>
 /// <para>A bad line (wrong column count, a field that does not parse, a negative or zero quantity, an absurd timestamp,
 /// a bar with low above high, ...) is skipped whole and reported to <see cref="DumpReadOptions.OnBadLine"/> with the
-/// file name, 1-based line number and reason; in <see cref="DumpReadOptions.Strict"/> mode it stops the read.
+/// file name, 1-based line number and reason; in <see cref="DumpReadOptions.Strict"/> mode it stops the read after
+/// delivering every row before it.
 /// Timestamps in microseconds are converted to milliseconds. Generic OHLCV files have no quote volume, trade count
 /// or taker volumes: those bar fields are zero.</para>
 /// </remarks>
 public static class DumpFileReader
 {
+    private static readonly string TooLongReason = $"the line is longer than {DumpLineReader.MaxLineLength} bytes";
+
     /// <summary>Reads every trade or aggregated trade of <paramref name="file"/>.</summary>
     /// <param name="file">A file whose <see cref="DumpFileInfo.Kind"/> is trades or aggTrades.</param>
     /// <param name="onBatch">Receives the trades, a batch at a time.</param>
     /// <param name="options">How to read; <see cref="DumpReadOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Stops the read between batches.</param>
+    /// <param name="cancellationToken">Stops the read between batches (rows already delivered stay delivered).</param>
     /// <returns>How many lines were read, emitted and skipped.</returns>
     /// <exception cref="ArgumentException"><paramref name="file"/> holds bars.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The batch size is out of range.</exception>
@@ -37,7 +40,7 @@ public static class DumpFileReader
     /// <param name="file">A file whose <see cref="DumpFileInfo.Kind"/> is bars.</param>
     /// <param name="onBatch">Receives the bars, a batch at a time.</param>
     /// <param name="options">How to read; <see cref="DumpReadOptions.Default"/> when null.</param>
-    /// <param name="cancellationToken">Stops the read between batches.</param>
+    /// <param name="cancellationToken">Stops the read between batches (rows already delivered stay delivered).</param>
     /// <returns>How many lines were read, emitted and skipped.</returns>
     /// <exception cref="ArgumentException"><paramref name="file"/> holds trades, or has no interval.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The batch size is out of range.</exception>
@@ -71,7 +74,7 @@ public static class DumpFileReader
             string? reason;
             if (status == LineStatus.TooLong)
             {
-                reason = $"the line is longer than {DumpLineReader.MaxLineLength} bytes";
+                reason = TooLongReason;
             }
             else
             {
@@ -100,8 +103,15 @@ public static class DumpFileReader
             lines++;
             badLines++;
             reason ??= "bad line";
-            if (options.Strict) throw new DumpFormatException(fileName, reader.LineNumber, reason);
+            if (options.Strict)
+            {
+                // Deliver every row before the bad line, so the caller knows exactly what it received.
+                if (count > 0) onBatch(batch.AsSpan(0, count));
+                throw new DumpFormatException(fileName, reader.LineNumber, reason);
+            }
             options.OnBadLine?.Invoke(new DumpLineError(fileName, reader.LineNumber, reason));
+            // A file of nothing but bad lines never fills a batch, so check for cancellation here too.
+            if ((badLines & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
         }
         if (count > 0) onBatch(batch.AsSpan(0, count));
         return new DumpReadReport(fileName, lines, rows, badLines);

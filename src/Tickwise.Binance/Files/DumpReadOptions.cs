@@ -6,7 +6,10 @@ public sealed class DumpReadOptions
     /// <summary>The options used when none are given.</summary>
     public static DumpReadOptions Default { get; } = new();
 
-    /// <summary>Stop at the first bad line with a <see cref="DumpFormatException"/> instead of skipping it. Default false.</summary>
+    /// <summary>
+    /// Stop at the first bad line with a <see cref="DumpFormatException"/> (<c>file:line: reason</c>) instead of skipping it,
+    /// after delivering every row before it. Default false.
+    /// </summary>
     public bool Strict { get; init; }
 
     /// <summary>Rows handed to the callback at a time, 1 to 1,048,576. Default 4,096.</summary>
