@@ -39,7 +39,9 @@ public static class BinanceMessageParser
     public static ParseResult Parse(ReadOnlySpan<byte> utf8, DepthUpdate? depthBuffer, out StreamMessage message)
     {
         message = default;
-        depthBuffer?.Clear();
+        // Every depth message clears the sides it reads and sets every header field on success, so a buffer that
+        // no depth message touched since its last clear needs no clearing (the common case on a trade stream).
+        if (depthBuffer is { IsClean: false }) depthBuffer.Clear();
         var fields = new MessageFields();
         Span<byte> scratch = stackalloc byte[MaxEscapedNameLength];
         try
@@ -55,7 +57,7 @@ public static class BinanceMessageParser
             // Utf8JsonReader reports bad syntax only by throwing; it stops here and never reaches the caller.
             return ParseResult.Fail(ParseStatus.MalformedJson, "malformed JSON");
         }
-        return MessageBuilder.Build(ref fields, depthBuffer, out message);
+        return MessageBuilder.Build(ref fields, depthBuffer, ref message);
     }
 
     /// <summary>Reads the members of the object the reader stands on; false when the input ends inside it.</summary>

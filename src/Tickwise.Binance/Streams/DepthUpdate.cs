@@ -24,6 +24,7 @@ public sealed class DepthUpdate
     private BookLevel[] _asks;
     private int _bidCount;
     private int _askCount;
+    private bool _clean = true;
 
     /// <summary>Creates an empty update with room for <paramref name="initialCapacity"/> levels a side.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="initialCapacity"/> is below 1 or above <see cref="MaxLevelsPerSide"/>.</exception>
@@ -75,7 +76,12 @@ public sealed class DepthUpdate
         PreviousFinalUpdateId = -1;
         _bidCount = 0;
         _askCount = 0;
+        _clean = true;
     }
+
+    /// <summary>True when nothing was written since the last <see cref="Clear"/>: lets the parser skip clearing
+    /// a buffer that a run of trades never touches.</summary>
+    internal bool IsClean => _clean;
 
     /// <summary>Copies every field and level into <paramref name="destination"/>, growing its arrays if needed.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="destination"/> is null.</exception>
@@ -90,6 +96,7 @@ public sealed class DepthUpdate
         destination.FirstUpdateId = FirstUpdateId;
         destination.FinalUpdateId = FinalUpdateId;
         destination.PreviousFinalUpdateId = PreviousFinalUpdateId;
+        destination._clean = false;
         destination._bidCount = 0;
         destination._askCount = 0;
         foreach (BookLevel level in Bids) destination.TryAdd(true, level);
@@ -99,6 +106,7 @@ public sealed class DepthUpdate
     /// <summary>Empties one side before it is read again (a repeated JSON key replaces, it does not append).</summary>
     internal void ClearSide(bool bids)
     {
+        _clean = false;
         if (bids) _bidCount = 0;
         else _askCount = 0;
     }
@@ -108,6 +116,7 @@ public sealed class DepthUpdate
     {
         ref BookLevel[] array = ref bid ? ref _bids : ref _asks;
         ref int count = ref bid ? ref _bidCount : ref _askCount;
+        _clean = false;
         if (count == array.Length)
         {
             if (count >= MaxLevelsPerSide) return false;

@@ -4,34 +4,34 @@ using Tickwise.Core.Market;
 namespace Tickwise.Binance.Streams;
 
 /// <summary>Turns the fields one scan collected into a message of the kind they describe.</summary>
+/// <remarks><c>message</c> is passed by reference and written only on success: it is a few hundred bytes, and the
+/// caller has already cleared it.</remarks>
 internal static class MessageBuilder
 {
-    public static ParseResult Build(ref MessageFields fields, DepthUpdate? depth, out StreamMessage message)
+    public static ParseResult Build(ref MessageFields fields, DepthUpdate? depth, ref StreamMessage message)
     {
-        message = default;
         if (fields.DataType != JsonTokenType.None && fields.DataType != JsonTokenType.StartObject)
             return ParseResult.Fail(ParseStatus.WrongType, FieldName.Data.WrongType);
         switch (fields.Event)
         {
-            case EventType.Trade: return BuildTrade(ref fields, aggregated: false, out message);
-            case EventType.AggTrade: return BuildTrade(ref fields, aggregated: true, out message);
-            case EventType.BookTicker: return BuildQuote(ref fields, out message);
-            case EventType.Kline: return BuildKline(ref fields, out message);
-            case EventType.DepthUpdate: return BuildDepth(ref fields, depth, out message);
+            case EventType.Trade: return BuildTrade(ref fields, aggregated: false, ref message);
+            case EventType.AggTrade: return BuildTrade(ref fields, aggregated: true, ref message);
+            case EventType.BookTicker: return BuildQuote(ref fields, ref message);
+            case EventType.Kline: return BuildKline(ref fields, ref message);
+            case EventType.DepthUpdate: return BuildDepth(ref fields, depth, ref message);
             case EventType.Other: return ParseResult.Fail(ParseStatus.Ignored, "not a market data event");
             case EventType.NotString: return ParseResult.Fail(ParseStatus.WrongType, FieldName.EventType.WrongType);
         }
 
         // No "e": a spot bookTicker ({"u","s","b","B","a","A"}), a depth snapshot, or something else.
-        if (fields.LastUpdateId.IsPresent) return BuildSnapshot(ref fields, depth, out message);
+        if (fields.LastUpdateId.IsPresent) return BuildSnapshot(ref fields, depth, ref message);
         if (fields.Symbol.IsPresent && fields.LowerB.IsPresent && fields.LowerA.IsPresent)
-            return BuildQuote(ref fields, out message);
+            return BuildQuote(ref fields, ref message);
         return ParseResult.Fail(ParseStatus.Ignored, "not a market data message");
     }
 
-    private static ParseResult BuildTrade(ref MessageFields f, bool aggregated, out StreamMessage message)
+    private static ParseResult BuildTrade(ref MessageFields f, bool aggregated, ref StreamMessage message)
     {
-        message = default;
         ParseResult r;
         if (!(r = ResolveSymbol(ref f, out Symbol symbol)).IsParsed) return r;
         long id, first = 0, last = 0;
@@ -57,9 +57,8 @@ internal static class MessageBuilder
         return r;
     }
 
-    private static ParseResult BuildQuote(ref MessageFields f, out StreamMessage message)
+    private static ParseResult BuildQuote(ref MessageFields f, ref StreamMessage message)
     {
-        message = default;
         ParseResult r;
         if (!(r = ResolveSymbol(ref f, out Symbol symbol)).IsParsed) return r;
         if (!(r = FieldReader.Id(f.FinalUpdateId, FieldName.BookUpdateId, out long updateId)).IsParsed) return r;
@@ -80,9 +79,8 @@ internal static class MessageBuilder
         return r;
     }
 
-    private static ParseResult BuildKline(ref MessageFields f, out StreamMessage message)
+    private static ParseResult BuildKline(ref MessageFields f, ref StreamMessage message)
     {
-        message = default;
         ParseResult r;
         if (f.KlineType == JsonTokenType.None) return ParseResult.Fail(ParseStatus.MissingField, FieldName.Kline.Missing);
         if (f.KlineType != JsonTokenType.StartObject) return ParseResult.Fail(ParseStatus.WrongType, FieldName.Kline.WrongType);
@@ -112,9 +110,8 @@ internal static class MessageBuilder
         return r;
     }
 
-    private static ParseResult BuildDepth(ref MessageFields f, DepthUpdate? depth, out StreamMessage message)
+    private static ParseResult BuildDepth(ref MessageFields f, DepthUpdate? depth, ref StreamMessage message)
     {
-        message = default;
         if (depth is null) return ParseResult.Fail(ParseStatus.Ignored, "a depth message, and no depth buffer to parse it into");
         ParseResult r;
         if (!(r = ResolveSymbol(ref f, out Symbol symbol)).IsParsed) return r;
@@ -139,9 +136,8 @@ internal static class MessageBuilder
         return r;
     }
 
-    private static ParseResult BuildSnapshot(ref MessageFields f, DepthUpdate? depth, out StreamMessage message)
+    private static ParseResult BuildSnapshot(ref MessageFields f, DepthUpdate? depth, ref StreamMessage message)
     {
-        message = default;
         if (depth is null) return ParseResult.Fail(ParseStatus.Ignored, "a depth message, and no depth buffer to parse it into");
         ParseResult r;
         if (!(r = FieldReader.Id(f.LastUpdateId, FieldName.LastUpdateId, out long lastUpdateId)).IsParsed) return r;
