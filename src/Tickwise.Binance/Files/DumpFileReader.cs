@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
 using Tickwise.Core.Market;
 
 namespace Tickwise.Binance.Files;
@@ -61,8 +63,24 @@ public static class DumpFileReader
     {
         options.Validate();
         cancellationToken.ThrowIfCancellationRequested();
+        int batchSize = options.BatchSize;
+        // Pooled: a batch of bars is over 85 KB, which would otherwise land on the large object heap every file.
+        TRow[] batch = ArrayPool<TRow>.Shared.Rent(batchSize);
+        try
+        {
+            return ReadInto(file, parser, onBatch, options, batch, batchSize, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<TRow>.Shared.Return(batch, clearArray: RuntimeHelpers.IsReferenceOrContainsReferences<TRow>());
+        }
+    }
+
+    private static DumpReadReport ReadInto<TRow, TParser>(DumpFileInfo file, TParser parser, Action<ReadOnlySpan<TRow>> onBatch, DumpReadOptions options,
+        TRow[] batch, int batchSize, CancellationToken cancellationToken)
+        where TParser : struct, IRowParser<TRow>
+    {
         string fileName = file.FileName;
-        var batch = new TRow[options.BatchSize];
         int count = 0;
         long lines = 0, rows = 0, badLines = 0;
         using DumpLineReader reader = DumpLineReader.Open(file.Path);
@@ -89,9 +107,9 @@ public static class DumpFileReader
                 {
                     lines++;
                     rows++;
-                    if (++count == batch.Length)
+                    if (++count == batchSize)
                     {
-                        onBatch(batch);
+                        onBatch(batch.AsSpan(0, batchSize));
                         count = 0;
                         cancellationToken.ThrowIfCancellationRequested();
                     }
