@@ -61,6 +61,16 @@ public partial class BinanceMessageParserTests
     }
 
     [Fact]
+    public void Parse_FuturesTrade_IgnoresOrderTypeField()
+    {
+        const string json = """{"stream":"btcusdt@trade","data":{"e":"trade","E":1723161256323,"T":1723161256322,"s":"BTCUSDT","t":5266583935,"p":"61800.30","q":"0.006","X":"MARKET","m":false}}""";
+
+        Parse(json, out StreamMessage message).Status.ShouldBe(ParseStatus.Parsed);
+
+        message.Trade.ShouldBe(new Trade(new Symbol("BTCUSDT"), 5266583935, Price.Parse("61800.3"), Quantity.Parse("0.006"), 1723161256322, AggressorSide.Buyer));
+    }
+
+    [Fact]
     public void Parse_SpotBookTickerWithoutTime_LeavesTimestampZero()
     {
         string line = File.ReadLines(Samples("BINANCE.ws.jsonl")).First(l => l.Contains("@bookTicker"));
