@@ -4,5 +4,15 @@ namespace Tickwise.Bench;
 internal static class Harnesses
 {
     /// <summary>Runs the harness named by <paramref name="args"/>[0] and returns true, or returns false when none matches.</summary>
-    public static bool TryRun(string[] args) => false;
+    public static bool TryRun(string[] args)
+    {
+        switch (args[0])
+        {
+            case "import-throughput":
+                ImportThroughputHarness.Run(args[1..]);
+                return true;
+            default:
+                return false;
+        }
+    }
 }

@@ -1,8 +1,35 @@
+using System.CommandLine;
+using Tickwise.Configuration;
+
 namespace Tickwise.Cli;
 
 /// <summary>The command line: builds the command tree and runs it.</summary>
 internal static class TickwiseCli
 {
+    /// <summary>Builds the root command with every subcommand.</summary>
+    public static RootCommand Build(TickwiseSettings settings)
+    {
+        var root = new RootCommand("Tickwise: real-time crypto market analytics. Import Binance data, simulate markets, build exact OHLCV bars, export them.");
+        root.Subcommands.Add(ImportCommand.Create(settings));
+        root.Subcommands.Add(ExportCommand.Create(settings));
+        root.Subcommands.Add(SimulateCommand.Create(settings));
+        root.Subcommands.Add(RunCommand.Create(settings));
+        return root;
+    }
+
     /// <summary>Runs the command that <paramref name="args"/> names and returns the process exit code.</summary>
-    public static int Run(string[] args) => 0;
+    public static int Run(string[] args)
+    {
+        TickwiseSettings settings;
+        try
+        {
+            settings = TickwiseSettings.Load();
+        }
+        catch (Exception e) when (e is InvalidDataException or FormatException or IOException)
+        {
+            Console.Error.WriteLine($"tickwise: error: appsettings.json: {e.Message.ReplaceLineEndings(" ")}");
+            return CommandRunner.Failure;
+        }
+        return Build(settings).Parse(args).Invoke();
+    }
 }

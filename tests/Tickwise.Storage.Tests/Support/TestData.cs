@@ -51,14 +51,6 @@ public static class TestData
         return [.. trades];
     }
 
-    /// <summary>Returns a path under the shared folder next to the repository (found by walking up to Tickwise.slnx).</summary>
-    public static string SharedFile(params string[] parts)
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Tickwise.slnx")))
-                return Path.Combine([dir.FullName, "..", "shared", .. parts]);
-        }
-        throw new InvalidOperationException("Tickwise.slnx not found above " + AppContext.BaseDirectory);
-    }
+    /// <summary>Returns a path under the shared folder next to the repository.</summary>
+    public static string SharedFile(params string[] parts) => Path.Combine([Tickwise.Testing.RepositoryPaths.Root, "..", "shared", .. parts]);
 }

@@ -1,9 +1,9 @@
 using System.Text;
-using Tickwise.Binance.Streams;
+using Tickwise.Core.Market;
 
-namespace Tickwise.Binance.Tests.Streams;
+namespace Tickwise.Core.Tests.Market;
 
-public class DecimalTextTests
+public partial class DecimalTextTests
 {
     [Theory]
     [InlineData("25877.00000000", "25877")]

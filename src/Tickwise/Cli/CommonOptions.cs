@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Tickwise.Configuration;
+
+namespace Tickwise.Cli;
+
+/// <summary>Options that several commands share, so that each is spelled and documented once.</summary>
+internal static class CommonOptions
+{
+    public static Option<string> Db(TickwiseSettings settings) => new("--db")
+    {
+        Description = $"SQLite database file (created on first use). Default: {settings.Db} (TICKWISE__DB, appsettings.json Db).",
+        DefaultValueFactory = _ => settings.Db,
+    };
+
+    public static Option<string?> Symbol(string description) => new("--symbol") { Description = description };
+
+    public static Option<string> Symbols(TickwiseSettings settings) => new("--symbols")
+    {
+        Description = $"Comma-separated symbols. Default: {settings.Symbols}.",
+        DefaultValueFactory = _ => settings.Symbols,
+    };
+
+    public static Option<string> Intervals(TickwiseSettings settings) => new("--intervals")
+    {
+        Description = $"Comma-separated bar intervals to build. Default: {settings.Intervals}.",
+        DefaultValueFactory = _ => settings.Intervals,
+    };
+
+    public static Option<string?> From() => new("--from") { Description = "Start, inclusive: Unix ms or ISO-8601 UTC (2024-08-08T23:55:00Z)." };
+
+    public static Option<string?> To() => new("--to") { Description = "End, exclusive: Unix ms or ISO-8601 UTC." };
+}

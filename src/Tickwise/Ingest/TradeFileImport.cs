@@ -1,0 +1,83 @@
+using System.Threading.Channels;
+using Tickwise.Binance.Files;
+using Tickwise.Core.Market;
+using Tickwise.Storage;
+
+namespace Tickwise.Ingest;
+
+/// <summary>Imports one trade or aggregated-trade dump file: stores its trades and the bars they make.</summary>
+/// <remarks>
+/// Two stages joined by a bounded channel: the file is read and parsed on a background task while this thread
+/// appends batches to the store and aggregates them. The channel waits when full (storage never drops), so
+/// memory stays at a few batches whatever the file size.
+/// </remarks>
+internal sealed class TradeFileImport
+{
+    private const int BatchCapacity = 8192;
+    private const int BatchesInFlight = 8;
+
+    private readonly ITickStore _store;
+    private readonly IReadOnlyList<Interval> _intervals;
+    private readonly DumpReadOptions _readOptions;
+
+    public TradeFileImport(ITickStore store, IReadOnlyList<Interval> intervals, DumpReadOptions readOptions)
+    {
+        _store = store;
+        _intervals = intervals;
+        _readOptions = readOptions;
+    }
+
+    /// <summary>Imports the file and returns what happened; <paramref name="onProgress"/> gets the trades stored so far.</summary>
+    /// <exception cref="DumpFormatException">The file is not a trade dump, or (strict) a line is bad.</exception>
+    /// <exception cref="StoreException">The store failed; what it committed before stays.</exception>
+    public async Task<ImportResult> RunAsync(DumpFileInfo file, Action<long>? onProgress, CancellationToken cancellationToken)
+    {
+        TradeIdSpace.Claim(_store, file.Symbol, file.Kind);
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var batches = Channel.CreateBounded<TradeBatch>(new BoundedChannelOptions(BatchesInFlight)
+        {
+            FullMode = BoundedChannelFullMode.Wait, // the reader waits for storage: nothing is dropped
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        var free = new Stack<Trade[]>();
+        var freeLock = new Lock();
+
+        Task<DumpReadReport> reading = Task.Run(() =>
+        {
+            try
+            {
+                return DumpFileReader.ReadTrades(file, trades =>
+                {
+                    Trade[] buffer;
+                    lock (freeLock) buffer = free.Count > 0 ? free.Pop() : new Trade[BatchCapacity];
+                    if (buffer.Length < trades.Length) buffer = new Trade[trades.Length];
+                    trades.CopyTo(buffer);
+                    // Blocking here is the back-pressure: at most BatchesInFlight batches wait for the store.
+                    batches.Writer.WriteAsync(new TradeBatch(buffer, trades.Length), cancellationToken).AsTask().GetAwaiter().GetResult();
+                }, _readOptions, cancellationToken);
+            }
+            finally
+            {
+                batches.Writer.TryComplete();
+            }
+        }, cancellationToken);
+
+        var writer = new SymbolBarWriter(_store, file.Symbol, _intervals);
+        long stored = 0, inserted = 0;
+        await foreach (TradeBatch batch in batches.Reader.ReadAllAsync(cancellationToken))
+        {
+            ReadOnlySpan<Trade> trades = batch.Trades.AsSpan(0, batch.Count);
+            inserted += _store.AppendTrades(trades);
+            writer.Add(trades);
+            stored += trades.Length;
+            onProgress?.Invoke(stored);
+            lock (freeLock) free.Push(batch.Trades);
+        }
+        DumpReadReport report = await reading;
+        writer.Finish();
+        return new ImportResult(file, report.Lines, stored, inserted, report.BadLines, writer.LateTrades, writer.BarsWritten, writer.Rebuilt, started.Elapsed);
+    }
+
+    private readonly record struct TradeBatch(Trade[] Trades, int Count);
+}
