@@ -90,6 +90,7 @@ public sealed partial class SqliteTickStore : ITickStore
             throw new ArgumentOutOfRangeException(nameof(options), options.BusyTimeout, "The busy timeout must be between zero and 24 days.");
         if (options.MaxSizeBytes is <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.MaxSizeBytes, "The size limit must be positive.");
         if (options.CacheSizeKib < 0) throw new ArgumentOutOfRangeException(nameof(options), options.CacheSizeKib, "The cache size must not be negative.");
+        if (options.WalAutoCheckpointPages <= 0) throw new ArgumentOutOfRangeException(nameof(options), options.WalAutoCheckpointPages, "The checkpoint interval must be positive.");
 
         string fullPath;
         try
@@ -144,6 +145,7 @@ public sealed partial class SqliteTickStore : ITickStore
             if (!journalMode.Equals("wal", StringComparison.OrdinalIgnoreCase))
                 throw new StoreException($"Opening failed for '{path}': SQLite cannot use WAL mode there (it stayed '{journalMode}'); the file system may not support shared memory, or the file is read-only.");
             Execute(writer, "PRAGMA synchronous = NORMAL");
+            Execute(writer, string.Create(CultureInfo.InvariantCulture, $"PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages}"));
             Execute(writer, "PRAGMA temp_store = MEMORY");
             Execute(writer, string.Create(CultureInfo.InvariantCulture, $"PRAGMA cache_size = {-(long)options.CacheSizeKib}"));
             SqliteSchema.Migrate(writer, path, readOnly: false);

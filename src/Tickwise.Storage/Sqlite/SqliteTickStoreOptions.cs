@@ -20,4 +20,13 @@ public sealed record SqliteTickStoreOptions
 
     /// <summary>Page cache of the writing connection, in KiB; 32 MiB by default, which keeps bulk ingest off the disk between commits.</summary>
     public int CacheSizeKib { get; init; } = 32 * 1024;
+
+    /// <summary>Pages the write-ahead log may grow to before SQLite copies it into the database file; 16,384 (256 MiB at 16 KiB pages) by default.</summary>
+    /// <remarks>
+    /// SQLite's default of 1,000 pages checkpoints (and syncs) every 16 MiB, which costs bulk ingest about a fifth of its
+    /// speed. A longer log changes nothing for a killed process: committed transactions are in the log and replayed on
+    /// open. It does leave more recent commits to an operating-system crash or power loss, as synchronous=NORMAL
+    /// always does for whatever is not yet checkpointed.
+    /// </remarks>
+    public int WalAutoCheckpointPages { get; init; } = 16_384;
 }

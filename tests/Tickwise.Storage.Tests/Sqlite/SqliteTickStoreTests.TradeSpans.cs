@@ -35,4 +35,19 @@ public sealed partial class SqliteTickStoreTests
         sut.LastTradeBefore(Btc, StartMs).ShouldBeNull();
         sut.LastTradeBefore(Eth, long.MaxValue).ShouldBeNull();
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    public void Open_NonPositiveCheckpointInterval_Throws(int pages) =>
+        Should.Throw<ArgumentOutOfRangeException>(() => OpenStore(new SqliteTickStoreOptions { WalAutoCheckpointPages = pages }));
+
+    [Fact]
+    public void Open_CheckpointInterval_KeepsCommittedTradesAcrossReopen()
+    {
+        var options = new SqliteTickStoreOptions { WalAutoCheckpointPages = 100_000 };
+        using (SqliteTickStore first = OpenStore(options)) first.AppendTrades(Trades(Btc, 0, 5_000));
+        using SqliteTickStore sut = OpenStore(options);
+        sut.CountTrades(Btc, TimeRange.All).ShouldBe(5_000);
+    }
 }
