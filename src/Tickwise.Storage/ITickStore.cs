@@ -31,7 +31,7 @@ public interface ITickStore : IDisposable
     long CountTrades(Symbol symbol, TimeRange range);
 
     /// <summary>Returns the symbol's latest trade before <paramref name="timeMs"/> (the highest id among the latest time), or null.</summary>
-    /// <remarks>Gives the previous close, and by its id whether the trades that follow it continue without a gap.</remarks>
+    /// <remarks>Gives the previous close that flat bars after it repeat.</remarks>
     Trade? LastTradeBefore(Symbol symbol, long timeMs);
 
     /// <summary>Returns the symbols that have trades or bars, in ordinal order.</summary>

@@ -15,8 +15,10 @@ namespace Tickwise.Ingest;
 /// (the <i>span</i>), and at the end it checks that the store holds exactly the trades it aggregated over the
 /// span. When it does not (a later file was imported first, or the input repeated itself), the span's bars are
 /// rebuilt from the store.</para>
-/// <para>Flat bars join two stored stretches only when the trade ids are contiguous across the join: then nothing
-/// traded in between. A hole in the ids means missing data, which flat bars would misrepresent.</para>
+/// <para>Quiet periods between trades become flat bars, whether the trades around them came in one import or several,
+/// so that the bars do not depend on the order of imports; a silence longer than <see cref="MaxSilenceMs"/> is never
+/// filled. A hole in the trade ids inside a filled period is missing data that the flat bars do not show (telling the
+/// two apart needs the bar quality flags of the live-stream work).</para>
 /// <para>Not thread-safe; one writer per symbol, on the thread that writes the store.</para>
 /// </remarks>
 internal sealed class SymbolBarWriter
@@ -28,10 +30,16 @@ internal sealed class SymbolBarWriter
     private readonly Bar[] _openBars;
     private long _spanStartMs;
     private long _lastTimeMs;
-    private long _lastId = -1;
     private long _priorTimeMs = long.MinValue;
     private long _aggregatedInSpan;
     private Bar[] _kept = new Bar[64];
+
+    /// <summary>
+    /// Longest silence bridged by flat bars. A symbol quiet for longer is taken as a gap in the data (an outage, a bogus
+    /// timestamp) rather than a day without trades, and its bars start afresh: this also bounds the flat bars one trade can
+    /// create (86,400 one-second bars) instead of letting a timestamp decades ahead fill memory.
+    /// </summary>
+    internal const long MaxSilenceMs = 86_400_000;
 
     /// <summary>Rebuilds read the store an hour at a time, bounding memory to an hour of trades.</summary>
     private const long RebuildWindowMs = 3_600_000;
@@ -99,17 +107,17 @@ internal sealed class SymbolBarWriter
         HasStarted = true;
         _spanStartMs = _longest.FloorMs(first.TimestampMs);
         _lastTimeMs = first.TimestampMs;
-        SeedFromStore(new TimeRange(_spanStartMs, first.TimestampMs), first.Id);
+        SeedFromStore(new TimeRange(_spanStartMs, first.TimestampMs), first);
     }
 
-    /// <summary>Replays the last trade before the span when contiguous (for flat bars) and the stored trades inside the range.</summary>
-    private void SeedFromStore(TimeRange prefix, long nextId)
+    /// <summary>Replays the last trade before the span (for flat bars up to the span, unless long silent) and the stored trades inside the range.</summary>
+    private void SeedFromStore(TimeRange prefix, in Trade next)
     {
         var stored = new List<Trade>();
         foreach (Trade trade in _store.ReadTrades(Symbol, prefix)) stored.Add(trade);
-        long firstId = stored.Count > 0 ? stored[0].Id : nextId;
         Trade? prior = _store.LastTradeBefore(Symbol, prefix.FromMs);
-        if (prior is { } p && p.Id == firstId - 1)
+        long firstTimeMs = stored.Count > 0 ? stored[0].TimestampMs : next.TimestampMs;
+        if (prior is { } p && firstTimeMs - p.TimestampMs <= MaxSilenceMs)
         {
             // The prior trade's own bars are final already: it only gives the previous close for flat bars.
             _priorTimeMs = p.TimestampMs;
@@ -119,7 +127,6 @@ internal sealed class SymbolBarWriter
         foreach (Trade trade in stored)
         {
             _aggregator.Add(in trade);
-            if (trade.Id > _lastId) _lastId = trade.Id;
         }
         _aggregatedInSpan = stored.Count;
         WriteCompleted();
@@ -130,10 +137,9 @@ internal sealed class SymbolBarWriter
         Rebuilt = true;
         _aggregator = new SymbolBarAggregator(Symbol, _intervals);
         _priorTimeMs = long.MinValue;
-        _lastId = -1;
         Trade[] first = [.. _store.ReadTrades(Symbol, span, limit: 1)];
         if (first.Length == 0) return;
-        SeedFromStore(new TimeRange(span.FromMs, span.FromMs), first[0].Id);
+        SeedFromStore(new TimeRange(span.FromMs, span.FromMs), first[0]);
         // Read in windows, each materialized before the bars it closes are written: no read stays open across a write.
         for (long from = span.FromMs; from < span.ToMs; from += RebuildWindowMs)
         {
@@ -146,18 +152,27 @@ internal sealed class SymbolBarWriter
     {
         foreach (ref readonly Trade trade in trades)
         {
+            if (_aggregator.HasStarted && trade.TimestampMs - _lastTimeMs > MaxSilenceMs) StartOverAfterSilence();
             _aggregator.Add(in trade);
             if (trade.TimestampMs > _lastTimeMs) _lastTimeMs = trade.TimestampMs;
-            if (trade.Id > _lastId) _lastId = trade.Id;
         }
         WriteCompleted();
     }
 
-    /// <summary>When the next stored trade after the span continues the ids, nothing traded in between: close the bars up to it.</summary>
+    /// <summary>Ends the bars at the last trade and starts a fresh series, without flat bars across the silence.</summary>
+    private void StartOverAfterSilence()
+    {
+        WriteCompleted();
+        WriteOpenBars();
+        _aggregator = new SymbolBarAggregator(Symbol, _intervals);
+        _priorTimeMs = long.MinValue;
+    }
+
+    /// <summary>When a stored trade follows the span within <see cref="MaxSilenceMs"/>, nothing traded in between: close the bars up to it.</summary>
     private void JoinFollowingTrades(long spanEndMs)
     {
         Trade[] next = [.. _store.ReadTrades(Symbol, new TimeRange(spanEndMs, long.MaxValue), limit: 1)];
-        if (next.Length == 1 && next[0].Id == _lastId + 1) AdvanceTo(next[0].TimestampMs);
+        if (next.Length == 1 && next[0].TimestampMs - _lastTimeMs <= MaxSilenceMs) AdvanceTo(next[0].TimestampMs);
     }
 
     private void WriteCompleted()
