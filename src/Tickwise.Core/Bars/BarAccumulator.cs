@@ -8,9 +8,12 @@ namespace Tickwise.Core.Bars;
 /// (scale 10^-16), both in <see cref="Int128"/> so that no realistic bar can overflow them; they become decimals only
 /// when the bar is emitted. The first accumulated part with trades gives the open, the last one the close.
 /// </remarks>
-internal struct BarAccumulator
+internal struct BarAccumulator : IBarAccumulator
 {
     public long OpenTimeMs;
+
+    /// <inheritdoc/>
+    public readonly long OpenTime => OpenTimeMs;
     public long Open;
     public long High;
     public long Low;

@@ -152,27 +152,7 @@ public sealed class BarResampler
         _started = true;
     }
 
-    /// <summary>Emits, in order of close time then interval, every coarse bar that ends at or before <paramref name="limitMs"/>.</summary>
-    private void EmitUntil(long limitMs)
-    {
-        long closeMs = _nextCloseMs;
-        while (closeMs <= limitMs)
-        {
-            long following = long.MaxValue;
-            for (int i = 0; i < _bars.Length; i++)
-            {
-                ref ResampleAccumulator bar = ref _bars[i];
-                long endMs = bar.OpenTimeMs + _lengthsMs[i];
-                if (endMs == closeMs)
-                {
-                    _completed.Add(bar.ToBar(Symbol, _targets[i], _lastCloseRaw));
-                    bar.Reset(endMs);
-                    endMs += _lengthsMs[i];
-                }
-                if (endMs < following) following = endMs;
-            }
-            closeMs = following;
-        }
-        _nextCloseMs = closeMs;
-    }
+    /// <summary>Emits, in order of close time then interval, every bar that ends at or before <paramref name="limitMs"/>.</summary>
+    private void EmitUntil(long limitMs) =>
+        _nextCloseMs = BarEmission.EmitUntil(_bars, _lengthsMs, _targets, Symbol, _lastCloseRaw, _nextCloseMs, limitMs, _completed);
 }

@@ -8,9 +8,12 @@ namespace Tickwise.Core.Bars;
 /// close, not a trade: the coarse open is the first traded finer bar's open, as the exchange's kline would have it.
 /// Its sums (zero for a well-formed bar) are still added, so volumes are conserved whatever the input.
 /// </remarks>
-internal struct ResampleAccumulator
+internal struct ResampleAccumulator : IBarAccumulator
 {
     public long OpenTimeMs;
+
+    /// <inheritdoc/>
+    public readonly long OpenTime => OpenTimeMs;
     public long Open;
     public long High;
     public long Low;

@@ -191,32 +191,8 @@ public sealed class SymbolBarAggregator
     }
 
     /// <summary>Emits, in order of close time then interval, every bar that ends at or before <paramref name="limitMs"/>.</summary>
-    /// <remarks>
-    /// Walks close times rather than base bars, so a long silence costs one step per emitted bar, not per base period.
-    /// Every bar after the last trade is flat at <see cref="_lastCloseRaw"/>, which the caller has already updated.
-    /// </remarks>
-    private void EmitUntil(long limitMs)
-    {
-        long closeMs = _nextCloseMs;
-        while (closeMs <= limitMs)
-        {
-            long following = long.MaxValue;
-            for (int i = 0; i < _bars.Length; i++)
-            {
-                ref BarAccumulator bar = ref _bars[i];
-                long endMs = bar.OpenTimeMs + _lengthsMs[i];
-                if (endMs == closeMs)
-                {
-                    _completed.Add(bar.ToBar(Symbol, _intervals[i], _lastCloseRaw));
-                    bar.Reset(endMs);
-                    endMs += _lengthsMs[i];
-                }
-                if (endMs < following) following = endMs;
-            }
-            closeMs = following;
-        }
-        _nextCloseMs = closeMs;
-    }
+    private void EmitUntil(long limitMs) =>
+        _nextCloseMs = BarEmission.EmitUntil(_bars, _lengthsMs, _intervals, Symbol, _lastCloseRaw, _nextCloseMs, limitMs, _completed);
 
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void ThrowOtherSymbol(Symbol other) =>
