@@ -10,7 +10,7 @@ namespace Tickwise.Core.Statistics;
 /// With lag selection, every lag 0…max is fitted on the same sample (n - 1 - max rows) and the one with the
 /// smallest criterion is refitted on all the rows it allows (n - 1 - lag), as statsmodels does. The candidate
 /// models are nested, so their criteria come from one QR (<see cref="NestedLeastSquares"/>, O(n p²) instead of
-/// one fit per lag).</para>
+/// one fit per lag); the final statistic from one more QR with the level as the last column.</para>
 /// <para>Bad data never throws: NaN or infinite values, too short a series, or a singular regression (a
 /// constant series) give a result with NaN values, the status and a reason.</para>
 /// </remarks>
@@ -81,9 +81,16 @@ public static class Adf
         }
 
         int rowsUsed = n - 1 - usedLag;
-        OlsResult final = Fit(series, diff, regression, usedLag, rowsUsed);
-        if (final.Status != StatisticStatus.Ok) return Failed(final.Status, final.Reason!, regression);
-        double statistic = final.TValues[trendTerms > 0 ? 1 : 0];
+        double statistic;
+        if (FastStatistic(series, diff, regression, usedLag, rowsUsed) is { } t) statistic = t;
+        else
+        {
+            // A doubtful design: the full fit gives the exact status and reason.
+            OlsResult final = Fit(series, diff, regression, usedLag, rowsUsed);
+            if (final.Status != StatisticStatus.Ok) return Failed(final.Status, final.Reason!, regression);
+            statistic = final.TValues[trendTerms > 0 ? 1 : 0];
+        }
+
         if (!double.IsFinite(statistic))
             return Failed(StatisticStatus.Singular, "The lagged level's standard error is zero: the regression fits exactly.", regression);
         var (cv1, cv5, cv10) = MacKinnon.CriticalValues(regression, rowsUsed);
@@ -173,6 +180,44 @@ public static class Adf
         }
 
         return NestedLeastSquares.ResidualSumsOfSquares(y, columns, intercept: regression != AdfRegression.None);
+    }
+
+    // The t-value of the lagged level from one QR with the level as the last column (NestedLeastSquares.TValueOfLast),
+    // or null when the design needs the careful path.
+    private static double? FastStatistic(ReadOnlySpan<double> x, double[] diff, AdfRegression regression, int lag, int rows)
+    {
+        int start = diff.Length - rows;
+        var y = new double[rows];
+        var level = new double[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            y[i] = diff[start + i];
+            level[i] = x[start + i];
+        }
+
+        var columns = new List<double[]>(lag + 3);
+        if (regression is AdfRegression.ConstantTrend or AdfRegression.ConstantQuadraticTrend)
+        {
+            var trend = new double[rows];
+            for (int i = 0; i < rows; i++) trend[i] = i + 1;
+            columns.Add(trend);
+            if (regression == AdfRegression.ConstantQuadraticTrend)
+            {
+                var square = new double[rows];
+                for (int i = 0; i < rows; i++) square[i] = (i + 1.0) * (i + 1.0);
+                columns.Add(square);
+            }
+        }
+
+        for (int l = 1; l <= lag; l++)
+        {
+            var lagged = new double[rows];
+            for (int i = 0; i < rows; i++) lagged[i] = diff[start + i - l];
+            columns.Add(lagged);
+        }
+
+        columns.Add(level);
+        return NestedLeastSquares.TValueOfLast(y, columns, intercept: regression != AdfRegression.None);
     }
 
     private static AdfResult Failed(StatisticStatus status, string reason, AdfRegression regression) =>

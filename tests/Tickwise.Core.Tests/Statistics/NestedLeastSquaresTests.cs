@@ -30,6 +30,28 @@ public sealed class NestedLeastSquaresTests
         else sut[0].ShouldBe(y.Sum(v => v * v), 1e-12 * sut[0]);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TValueOfLast_RandomDesign_EqualsOlsTValue(bool intercept)
+    {
+        var random = new Random(8);
+        int n = 300;
+        double[][] columns = Enumerable.Range(0, 5).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble() * 4 - 1).ToArray()).ToArray();
+        double[] y = Enumerable.Range(0, n).Select(i => 1 + columns[0][i] - 0.05 * columns[4][i] + random.NextDouble()).ToArray();
+
+        double sut = NestedLeastSquares.TValueOfLast(y, columns, intercept)!.Value;
+
+        OlsResult ols = Ols.Fit(y, columns, intercept);
+        sut.ShouldBe(ols.TValues[^1], SeparateFits * Math.Max(1, Math.Abs(ols.TValues[^1])));
+    }
+
+    [Fact]
+    public void TValueOfLast_NoColumn_ReturnsNull()
+    {
+        NestedLeastSquares.TValueOfLast([1.0, 2, 3], [], true).ShouldBeNull();
+    }
+
     [Fact]
     public void ResidualSumsOfSquares_DependentColumn_ReturnsNull()
     {
