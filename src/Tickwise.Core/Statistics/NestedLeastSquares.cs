@@ -77,10 +77,13 @@ internal static class NestedLeastSquares
         for (int j = 0; j < p; j++)
         {
             double[] col = a[j];
-            double norm = Norm(col, j);
+            // The columns were scaled to unit length and reflections keep lengths, so these squares can neither
+            // overflow nor (short of a dependent column, caught below) underflow: no rescaled norm is needed here.
+            double below = Dot(col.AsSpan(j + 1), col.AsSpan(j + 1));
+            double norm = Math.Sqrt(col[j] * col[j] + below);
             double alpha = col[j] > 0 ? -norm : norm;
             double v0 = col[j] - alpha;
-            double vv = v0 * v0 + Dot(col.AsSpan(j + 1), col.AsSpan(j + 1));
+            double vv = v0 * v0 + below;
             largest = Math.Max(largest, Math.Abs(alpha));
             if (Math.Abs(alpha) <= Math.Max(n, p) * 2.220446049250313e-16 * largest || vv == 0) return false;
             r[j] = alpha;
