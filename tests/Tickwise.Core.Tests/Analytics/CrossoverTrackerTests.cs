@@ -4,7 +4,7 @@ using static Tickwise.Core.Tests.Analytics.AnalyticsTestData;
 
 namespace Tickwise.Core.Tests.Analytics;
 
-public sealed class CrossoverTrackerTests
+public sealed partial class CrossoverTrackerTests
 {
     private static CrossoverTracker Primed(decimal close = 100m, CrossoverTrackerOptions? options = null)
     {
