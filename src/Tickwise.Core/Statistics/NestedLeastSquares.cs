@@ -17,7 +17,8 @@ internal static class NestedLeastSquares
 {
     /// <summary>Returns ssr[k] for k = 0…p (ssr[k] is the model with the first k columns), or null (see remarks).</summary>
     /// <param name="y">The response; not modified.</param>
-    /// <param name="columns">The regressors in nesting order, each as long as y; not modified.</param>
+    /// <param name="columns">The regressors in nesting order, each as long as y; overwritten (the QR works in place,
+    /// which spares a copy of every column: the ADF builds them afresh for each call).</param>
     /// <param name="intercept">Whether every model has a constant.</param>
     public static double[]? ResidualSumsOfSquares(ReadOnlySpan<double> y, IReadOnlyList<double[]> columns, bool intercept)
     {
@@ -37,7 +38,8 @@ internal static class NestedLeastSquares
         return ssr;
     }
 
-    /// <summary>Returns the t statistic of the last column's coefficient in the full model, or null (see remarks).</summary>
+    /// <summary>Returns the t statistic of the last column's coefficient in the full model, or null (see remarks).
+    /// Overwrites <paramref name="columns"/>, as <see cref="ResidualSumsOfSquares"/> does.</summary>
     /// <remarks>With the column last, its coefficient is (Q'y)_(p-1) / R_(p-1,p-1) and its variance s² / R²_(p-1,p-1),
     /// so t = sign(R_(p-1,p-1)) (Q'y)_(p-1) / s with s² = SSR / (n - k): no back substitution, no covariance matrix.
     /// Infinite or NaN when the fit is exact (s = 0), as the t-value of <see cref="Ols"/> would be.</remarks>
@@ -64,7 +66,7 @@ internal static class NestedLeastSquares
         if (intercept) Ols.Center(qty);
         for (int j = 0; j < p; j++)
         {
-            a[j] = (double[])columns[j].Clone();
+            a[j] = columns[j];
             double mean = intercept ? Ols.Center(a[j]) : 0;
             double scale = Norm(a[j], 0);
             if (scale == 0 || (intercept && Flatness.IsFlat(scale * scale, n, mean))) return false;
