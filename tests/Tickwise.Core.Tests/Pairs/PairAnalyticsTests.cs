@@ -149,6 +149,42 @@ public sealed class PairAnalyticsTests
         double.IsNaN(s.Spread).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData(1e150)]
+    [InlineData(1e-150)]
+    public void Update_AbsurdPriceScales_GiveStatusesNotExceptions(double scale)
+    {
+        double[] eth = PairReferences.Slice("ETH", 0, 80).Select(v => v * scale).ToArray();
+        double[] btc = PairReferences.Slice("BTC", 0, 80).Select(v => v * scale).ToArray();
+        var sut = new PairAnalytics(Eth, Btc, new PairAnalyticsOptions { WindowBars = 40, ZScoreBars = 20 });
+
+        PairSnapshot s = Feed(sut, eth, btc)!;
+
+        s.IsReady.ShouldBeTrue();
+        s.CorrelationStatus.ShouldBe(StatisticStatus.Ok); // returns do not depend on the scale
+        foreach (HedgeMethod method in Enum.GetValues<HedgeMethod>())
+        {
+            HedgeEstimate hedge = s.Hedge(method);
+            if (hedge.Status == StatisticStatus.Ok) double.IsFinite(hedge.HedgeRatio).ShouldBeTrue(method.ToString());
+            else double.IsNaN(hedge.HedgeRatio).ShouldBeTrue(method.ToString());
+        }
+
+        if (s.Cointegration.Status != StatisticStatus.Ok) double.IsNaN(s.Cointegration.PValue).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Update_LongStream_StaysConsistentWithTheBatchAtTheEnd()
+    {
+        double[] eth = PairReferences.Slice("ETH", 20_000, 3_000), btc = PairReferences.Slice("BTC", 20_000, 3_000);
+        var sut = new PairAnalytics(Eth, Btc, new PairAnalyticsOptions { WindowBars = 30, ZScoreBars = 10 });
+
+        PairSnapshot s = Feed(sut, eth, btc)!;
+
+        OlsResult ols = Ols.Fit(eth[^30..], [btc[^30..]]);
+        s.RollingOls.HedgeRatio.ShouldBe(ols.Coefficients[1], RunningMoments * Math.Abs(ols.Coefficients[1]));
+        s.Correlation.ShouldBe(Correlation.Pearson(LogReturns(btc[^30..]), LogReturns(eth[^30..])), RunningMoments);
+    }
+
     [Fact]
     public void Update_LogPrices_RegressesLogOnLog()
     {
