@@ -132,13 +132,33 @@ internal static class NestedLeastSquares
         for (; i < t.Length; i++) t[i] -= f * v[i];
     }
 
+    // Euclidean length, scaled by the largest magnitude so that squares neither overflow nor underflow (raw columns
+    // can hold years or prices near 1e150); one multiplication by the inverse rather than a division per value.
     private static double Norm(double[] x, int from)
     {
         double max = 0;
         for (int i = from; i < x.Length; i++) max = Math.Max(max, Math.Abs(x[i]));
-        if (max == 0) return 0;
+        if (max == 0 || !double.IsFinite(max)) return max;
+        double inverse = 1 / max;
+        if (!double.IsFinite(inverse)) return max * Math.Sqrt(SumOfSquaresDividedBy(x, from, max)); // subnormal max
+        var sum = Vector256<double>.Zero;
+        var scale = Vector256.Create(inverse);
+        int k = from;
+        for (; k <= x.Length - 4; k += 4)
+        {
+            Vector256<double> t = Vector256.Create(x.AsSpan(k, 4)) * scale;
+            sum += t * t;
+        }
+
+        double s = (sum.GetElement(0) + sum.GetElement(1)) + (sum.GetElement(2) + sum.GetElement(3));
+        for (; k < x.Length; k++) { double t = x[k] * inverse; s += t * t; }
+        return max * Math.Sqrt(s);
+    }
+
+    private static double SumOfSquaresDividedBy(double[] x, int from, double max)
+    {
         double s = 0;
         for (int i = from; i < x.Length; i++) { double t = x[i] / max; s += t * t; }
-        return max * Math.Sqrt(s);
+        return s;
     }
 }
