@@ -79,11 +79,12 @@ public sealed class PairAnalytics
     public PairSnapshot? Last { get; private set; }
 
     /// <summary>Feeds a closed bar of either leg; when the other leg's bar with the same open time is already in,
-    /// computes and returns the snapshot, otherwise keeps the bar and returns null. Bars of other symbols are ignored.</summary>
+    /// computes and returns the snapshot, otherwise keeps the bar and returns null. Bars of other symbols, or of
+    /// another interval than <see cref="PairAnalyticsOptions.BarInterval"/>, are ignored.</summary>
     public PairSnapshot? OnBar(in Bar bar)
     {
         bool isA = bar.Symbol == SymbolA;
-        if (!isA && bar.Symbol != SymbolB) return null;
+        if ((!isA && bar.Symbol != SymbolB) || bar.Interval != Options.BarInterval) return null;
         ref PendingBar mine = ref isA ? ref _pendingA : ref _pendingB;
         ref PendingBar other = ref isA ? ref _pendingB : ref _pendingA;
         double close = bar.Close.ToDouble();

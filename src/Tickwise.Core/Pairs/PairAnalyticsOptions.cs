@@ -1,9 +1,14 @@
+using Tickwise.Core.Market;
+
 namespace Tickwise.Core.Pairs;
 
 /// <summary>Settings of a <see cref="PairAnalytics"/>.</summary>
 /// <remarks>Windows count bars of the interval the closes come from (1m bars: minutes).</remarks>
 public sealed record PairAnalyticsOptions
 {
+    /// <summary>Gets the interval of the bars <see cref="PairAnalytics.OnBar"/> takes; bars of other intervals are ignored. Default 1 minute.</summary>
+    public Interval BarInterval { get; init; } = Interval.OneMinute;
+
     /// <summary>Gets the bars over which the hedge ratios (except Kalman), the cointegration test, the half-life and the
     /// correlations are computed. Default 240.</summary>
     public int WindowBars { get; init; } = 240;
@@ -37,6 +42,7 @@ public sealed record PairAnalyticsOptions
     /// negative, or a Kalman or Theil-Sen setting is invalid (the exception names it).</exception>
     public void Validate()
     {
+        if (BarInterval.Milliseconds <= 0) throw new ArgumentOutOfRangeException(nameof(BarInterval), BarInterval, "The bar interval must be positive.");
         if (WindowBars < 20) throw new ArgumentOutOfRangeException(nameof(WindowBars), WindowBars, "The window needs at least 20 bars for the cointegration test.");
         if (ZScoreBars < 2 || ZScoreBars > WindowBars)
             throw new ArgumentOutOfRangeException(nameof(ZScoreBars), ZScoreBars, $"The z-score window must lie in [2, {WindowBars}].");

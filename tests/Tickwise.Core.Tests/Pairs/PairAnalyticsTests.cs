@@ -213,6 +213,7 @@ public sealed class PairAnalyticsTests
             Bar second = i % 2 == 0 ? MakeBar(Btc, t, btc[i]) : MakeBar(Eth, t, eth[i]);
             sut.OnBar(first).ShouldBeNull();
             sut.OnBar(MakeBar(new Symbol("SOLUSDT"), t, 20)).ShouldBeNull();
+            sut.OnBar(MakeBar(Eth, t / 3_600_000 * 3_600_000, 1, Interval.OneHour)).ShouldBeNull(); // another interval
             if (sut.OnBar(second) is not null) snapshots++;
             twin.Update(t, eth[i], btc[i]);
         }
@@ -285,9 +286,9 @@ public sealed class PairAnalyticsTests
         Should.Throw<ArgumentOutOfRangeException>(() => new PairAnalytics(Eth, Btc, new PairAnalyticsOptions { SpreadMethod = (HedgeMethod)9 })).ParamName.ShouldBe("SpreadMethod");
     }
 
-    private static Bar MakeBar(Symbol symbol, long openTimeMs, double close)
+    private static Bar MakeBar(Symbol symbol, long openTimeMs, double close, Interval? interval = null)
     {
         Price p = Price.TryFromDecimal((decimal)close, out Price price) ? price : throw new ArgumentException("bad test price");
-        return new Bar(symbol, Interval.OneMinute, openTimeMs, p, p, p, p, 1m, (decimal)close, 1, 0m, 0m);
+        return new Bar(symbol, interval ?? Interval.OneMinute, openTimeMs, p, p, p, p, 1m, (decimal)close, 1, 0m, 0m);
     }
 }
