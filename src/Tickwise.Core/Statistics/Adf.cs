@@ -8,7 +8,9 @@ namespace Tickwise.Core.Statistics;
 /// observations used.</para>
 /// <para>Default maximum lag: ceil(12 (n/100)^(1/4)), capped at n/2 - (number of deterministic terms) - 1.
 /// With lag selection, every lag 0…max is fitted on the same sample (n - 1 - max rows) and the one with the
-/// smallest criterion is refitted on all the rows it allows (n - 1 - lag), as statsmodels does.</para>
+/// smallest criterion is refitted on all the rows it allows (n - 1 - lag), as statsmodels does. The candidate
+/// models are nested, so their criteria come from one QR (<see cref="NestedLeastSquares"/>, O(n p²) instead of
+/// one fit per lag); the final statistic from one more QR with the level as the last column.</para>
 /// <para>Bad data never throws: NaN or infinite values, too short a series, or a singular regression (a
 /// constant series) give a result with NaN values, the status and a reason.</para>
 /// </remarks>
@@ -52,19 +54,43 @@ public static class Adf
         {
             // Common sample: the rows that the largest lag allows, so the criteria compare like with like.
             best = double.PositiveInfinity;
-            for (int lag = 0; lag <= lagLimit; lag++)
+            double[]? ssr = NestedSearch(series, diff, regression, lagLimit, rows: n - 1 - lagLimit);
+            if (ssr is not null)
             {
-                OlsResult fit = Fit(series, diff, regression, lag, rows: n - 1 - lagLimit);
-                if (fit.Status != StatisticStatus.Ok) return Failed(fit.Status, "Lag search: " + fit.Reason, regression);
-                double ic = lagSelection == AdfLagSelection.Aic ? fit.Aic : fit.Bic;
-                if (ic < best) { best = ic; usedLag = lag; }
+                // Same criteria as OlsResult.Aic/Bic, from the nested residual sums of one QR (see NestedLeastSquares).
+                int rows = n - 1 - lagLimit, fixedColumns = ssr.Length - 1 - lagLimit;
+                for (int lag = 0; lag <= lagLimit; lag++)
+                {
+                    int k = fixedColumns + lag + (regression != AdfRegression.None ? 1 : 0);
+                    double llf = -rows / 2.0 * (Math.Log(2 * Math.PI) + Math.Log(ssr[fixedColumns + lag] / rows) + 1);
+                    double ic = lagSelection == AdfLagSelection.Aic ? -2 * llf + 2 * k : -2 * llf + k * Math.Log(rows);
+                    if (ic < best) { best = ic; usedLag = lag; }
+                }
+            }
+            else
+            {
+                // A doubtful design (flat or dependent columns): separate fits give the exact status and reason.
+                for (int lag = 0; lag <= lagLimit; lag++)
+                {
+                    OlsResult fit = Fit(series, diff, regression, lag, rows: n - 1 - lagLimit);
+                    if (fit.Status != StatisticStatus.Ok) return Failed(fit.Status, "Lag search: " + fit.Reason, regression);
+                    double ic = lagSelection == AdfLagSelection.Aic ? fit.Aic : fit.Bic;
+                    if (ic < best) { best = ic; usedLag = lag; }
+                }
             }
         }
 
         int rowsUsed = n - 1 - usedLag;
-        OlsResult final = Fit(series, diff, regression, usedLag, rowsUsed);
-        if (final.Status != StatisticStatus.Ok) return Failed(final.Status, final.Reason!, regression);
-        double statistic = final.TValues[trendTerms > 0 ? 1 : 0];
+        double statistic;
+        if (FastStatistic(series, diff, regression, usedLag, rowsUsed) is { } t) statistic = t;
+        else
+        {
+            // A doubtful design: the full fit gives the exact status and reason.
+            OlsResult final = Fit(series, diff, regression, usedLag, rowsUsed);
+            if (final.Status != StatisticStatus.Ok) return Failed(final.Status, final.Reason!, regression);
+            statistic = final.TValues[trendTerms > 0 ? 1 : 0];
+        }
+
         if (!double.IsFinite(statistic))
             return Failed(StatisticStatus.Singular, "The lagged level's standard error is zero: the regression fits exactly.", regression);
         var (cv1, cv5, cv10) = MacKinnon.CriticalValues(regression, rowsUsed);
@@ -117,6 +143,81 @@ public static class Adf
         }
 
         return Ols.Fit(y, columns, intercept: regression != AdfRegression.None);
+    }
+
+    // Residual sums of squares of the lag 0…lagLimit models on the common sample, columns in nesting order
+    // (level, trend terms, then the lagged differences), or null when the design needs the careful path.
+    private static double[]? NestedSearch(ReadOnlySpan<double> x, double[] diff, AdfRegression regression, int lagLimit, int rows)
+    {
+        int start = diff.Length - rows;
+        var y = new double[rows];
+        var level = new double[rows];
+        var columns = new List<double[]>(lagLimit + 3) { level };
+        for (int i = 0; i < rows; i++)
+        {
+            y[i] = diff[start + i];
+            level[i] = x[start + i];
+        }
+
+        if (regression is AdfRegression.ConstantTrend or AdfRegression.ConstantQuadraticTrend)
+        {
+            var trend = new double[rows];
+            for (int i = 0; i < rows; i++) trend[i] = i + 1;
+            columns.Add(trend);
+            if (regression == AdfRegression.ConstantQuadraticTrend)
+            {
+                var square = new double[rows];
+                for (int i = 0; i < rows; i++) square[i] = (i + 1.0) * (i + 1.0);
+                columns.Add(square);
+            }
+        }
+
+        for (int l = 1; l <= lagLimit; l++)
+        {
+            var lagged = new double[rows];
+            for (int i = 0; i < rows; i++) lagged[i] = diff[start + i - l];
+            columns.Add(lagged);
+        }
+
+        return NestedLeastSquares.ResidualSumsOfSquares(y, columns, intercept: regression != AdfRegression.None);
+    }
+
+    // The t-value of the lagged level from one QR with the level as the last column (NestedLeastSquares.TValueOfLast),
+    // or null when the design needs the careful path.
+    private static double? FastStatistic(ReadOnlySpan<double> x, double[] diff, AdfRegression regression, int lag, int rows)
+    {
+        int start = diff.Length - rows;
+        var y = new double[rows];
+        var level = new double[rows];
+        for (int i = 0; i < rows; i++)
+        {
+            y[i] = diff[start + i];
+            level[i] = x[start + i];
+        }
+
+        var columns = new List<double[]>(lag + 3);
+        if (regression is AdfRegression.ConstantTrend or AdfRegression.ConstantQuadraticTrend)
+        {
+            var trend = new double[rows];
+            for (int i = 0; i < rows; i++) trend[i] = i + 1;
+            columns.Add(trend);
+            if (regression == AdfRegression.ConstantQuadraticTrend)
+            {
+                var square = new double[rows];
+                for (int i = 0; i < rows; i++) square[i] = (i + 1.0) * (i + 1.0);
+                columns.Add(square);
+            }
+        }
+
+        for (int l = 1; l <= lag; l++)
+        {
+            var lagged = new double[rows];
+            for (int i = 0; i < rows; i++) lagged[i] = diff[start + i - l];
+            columns.Add(lagged);
+        }
+
+        columns.Add(level);
+        return NestedLeastSquares.TValueOfLast(y, columns, intercept: regression != AdfRegression.None);
     }
 
     private static AdfResult Failed(StatisticStatus status, string reason, AdfRegression regression) =>

@@ -19,4 +19,8 @@ public enum StatisticStatus
 
     /// <summary>The regressors are linearly dependent (to working precision), so the coefficients are not identified.</summary>
     Singular,
+
+    /// <summary>The series does not revert to a mean (its estimated reversion speed is zero or of the wrong sign),
+    /// so a mean-reversion statistic such as a half-life is undefined.</summary>
+    NotMeanReverting,
 }
