@@ -12,9 +12,10 @@ internal static class ExportCommand
 {
     public static Command Create(TickwiseSettings settings)
     {
-        var export = new Command("export", "Write stored bars or trades as CSV or JSON.");
+        var export = new Command("export", "Write stored bars, trades or a pair series as CSV or JSON.");
         export.Subcommands.Add(CreateTable(settings, "bars", "Write a symbol's bars of one interval, ordered by open time.", withInterval: true));
         export.Subcommands.Add(CreateTable(settings, "trades", "Write a symbol's trades, ordered by id.", withInterval: false));
+        export.Subcommands.Add(ExportPairCommand.Create(settings));
         return export;
     }
 
@@ -38,13 +39,8 @@ internal static class ExportCommand
             int? max = result.GetValue(limit);
             if (max is <= 0) throw new CliException($"--limit {max}: give a positive number.");
             Interval iv = withInterval ? CliValues.ParseInterval(result.GetValue(interval)!) : default;
-            string dbPath = result.GetValue(db)!;
-            if (!File.Exists(dbPath)) throw new CliException($"No database at {dbPath}: import or simulate first, or pass --db.");
-
-            using ITickStore store = TickStores.OpenSqlite(dbPath);
-            IReadOnlyList<Symbol> known = store.ListSymbols();
-            if (!known.Contains(sym))
-                throw new CliException($"{sym} has no data in {dbPath}; it holds {(known.Count == 0 ? "nothing yet" : string.Join(", ", known))}.");
+            using ITickStore store = StoredBars.OpenExisting(result.GetValue(db)!);
+            StoredBars.RequireSymbol(store, sym);
             string target = result.GetValue(output)!;
             using Stream stream = target == "-" ? Console.OpenStandardOutput() : File.Create(target);
             using var writer = new TableWriter(stream, result.GetValue(format), withInterval ? BarTable.Columns : TradeTable.Columns);

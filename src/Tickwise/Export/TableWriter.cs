@@ -57,6 +57,19 @@ public sealed class TableWriter : IDisposable
     /// <summary>Writes a whole number.</summary>
     public void WriteNumber(long value) => WriteNumber(value.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
+    /// <summary>Writes a statistic: its shortest round-trip text, or an empty cell (JSON null) when it is not a number.</summary>
+    public void WriteDouble(double value)
+    {
+        if (double.IsFinite(value))
+        {
+            WriteNumber(value.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+        string name = NextColumn();
+        if (_csv is not null) WriteCsvCell("");
+        else _json!.WriteNull(name);
+    }
+
     /// <summary>Writes a boolean (<c>true</c>/<c>false</c> in both formats).</summary>
     public void WriteBoolean(bool value)
     {
