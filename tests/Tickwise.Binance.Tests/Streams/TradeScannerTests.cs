@@ -133,6 +133,25 @@ public class TradeScannerTests
     }
 
     [Fact]
+    public void TryParse_MegabyteNumbers_Decline()
+    {
+        string zeros = new('0', 1_000_000);
+
+        Check(Encoding.UTF8.GetBytes(SpotTrade.Replace("\"p\":\"61837.63000000\"", $"\"p\":\"1{zeros}\"")), out _).ShouldBeFalse();
+        Check(Encoding.UTF8.GetBytes(SpotTrade.Replace("\"t\":3735683259", $"\"t\":1{zeros}")), out _).ShouldBeFalse();
+    }
+
+    [Fact]
+    public void TryParse_MegabyteIgnoredString_MatchesGeneralParser()
+    {
+        string json = SpotTrade.Replace("\"M\":true", $"\"M\":true,\"X\":\"{new string('x', 1_000_000)}\"");
+
+        Check(Encoding.UTF8.GetBytes(json), out StreamMessage message).ShouldBeTrue();
+
+        message.Trade.Id.ShouldBe(3735683259);
+    }
+
+    [Fact]
     public void TryParse_EveryRealCaptureLine_DeclinesOrMatchesAndTakesEveryCompactTrade()
     {
         int trades = 0, handled = 0, lines = 0;
