@@ -80,7 +80,8 @@ internal static class TradeScanner
                 case (byte)'a' when aggregated: ok = TryReadInteger(utf8, ref pos, out id); break;
                 case (byte)'f' when aggregated: ok = TryReadInteger(utf8, ref pos, out first); break;
                 case (byte)'l' when aggregated: ok = TryReadInteger(utf8, ref pos, out last); break;
-                // Keys the general parser ignores for trades: read only to step over them.
+                // Keys the general parser ignores for trades (event time, the old spot trades' buyer and seller order
+                // ids, the futures order type and "nq"): read only to step over them.
                 case (byte)'E':
                 case (byte)'a' when !aggregated:
                 case (byte)'b' when !aggregated:
@@ -100,7 +101,8 @@ internal static class TradeScanner
         if (pos != utf8.Length) return false;
 
         // The same checks, in effect, as MessageBuilder.BuildTrade; a failure is its to report.
-        if ((seen & (aggregated ? AggTradeRequired : TradeRequired)) != (aggregated ? AggTradeRequired : TradeRequired)) return false;
+        ulong required = aggregated ? AggTradeRequired : TradeRequired;
+        if ((seen & required) != required) return false;
         if (price.Raw == 0 || quantity.Raw == 0) return false;
         int tradeCount = 1;
         if (aggregated)
