@@ -78,6 +78,11 @@ public class ParserBenchmarks
     [Benchmark(OperationsPerInvoke = Messages)]
     public long AggTradeMessageGeneralPath() => ParseAllGeneral(_aggTrades);
 
+    /// <summary>Quotes through the general path alone: with <see cref="BookTickerMessage"/>, shows what the trade
+    /// scanner's quick refusal adds to every other message.</summary>
+    [Benchmark(OperationsPerInvoke = Messages)]
+    public long BookTickerMessageGeneralPath() => ParseAllGeneral(_bookTickers);
+
     /// <summary>The floor of the general path: only walking the trade messages' tokens with Utf8JsonReader, no field handling.</summary>
     [Benchmark(OperationsPerInvoke = Messages)]
     public long TradeMessageTokensOnly()
