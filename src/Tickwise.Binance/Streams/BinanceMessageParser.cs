@@ -13,6 +13,9 @@ namespace Tickwise.Binance.Streams;
 /// partial depth (<c>@depth5/10/20</c>, whose spot payload has no symbol: the stream name gives it) and the REST
 /// snapshot <c>{"lastUpdateId":...,"bids":[...],"asks":[...]}</c>. Anything else that is valid JSON (24h tickers,
 /// user data, subscription acknowledgements) is <see cref="ParseStatus.Ignored"/>.</para>
+/// <para>Trades and aggregated trades in the exact compact form Binance sends take a fast path (a direct scan of the
+/// bytes); any other shape, and any message the scan would have to reject, goes through the general
+/// <see cref="Utf8JsonReader"/> path, so the result never depends on which path read the message.</para>
 /// <para>Conventions: Binance's <c>m</c> (buyer is maker) becomes the aggressor side (<c>m = true</c> means the seller
 /// took liquidity); a trade is stamped with its trade time <c>T</c>; an aggregated trade counts <c>l - f + 1</c>
 /// trades. A spot <c>bookTicker</c> carries no time, so its quote has <see cref="Quote.TimestampMs"/> = 0 and the
@@ -42,6 +45,23 @@ public static class BinanceMessageParser
         // Every depth message clears the sides it reads and sets every header field on success, so a buffer that
         // no depth message touched since its last clear needs no clearing (the common case on a trade stream).
         if (depthBuffer is { IsClean: false }) depthBuffer.Clear();
+        // Trades are most of a feed: the scanner reads Binance's own form of them several times faster, and leaves
+        // everything else (other events, any deviation, any failure) to the general reader below.
+        if (TradeScanner.TryParse(utf8, ref message)) return ParseResult.Success;
+        return ReadGeneral(utf8, depthBuffer, ref message);
+    }
+
+    /// <summary>Parses one message with the general reader only, bypassing <see cref="TradeScanner"/>: the reference
+    /// the scanner is tested against. Same contract as <see cref="Parse"/>.</summary>
+    internal static ParseResult ParseGeneral(ReadOnlySpan<byte> utf8, DepthUpdate? depthBuffer, out StreamMessage message)
+    {
+        message = default;
+        if (depthBuffer is { IsClean: false }) depthBuffer.Clear();
+        return ReadGeneral(utf8, depthBuffer, ref message);
+    }
+
+    private static ParseResult ReadGeneral(ReadOnlySpan<byte> utf8, DepthUpdate? depthBuffer, ref StreamMessage message)
+    {
         var fields = new MessageFields();
         Span<byte> scratch = stackalloc byte[MaxEscapedNameLength];
         try
