@@ -15,7 +15,9 @@ namespace Tickwise.Sources;
 /// longest line (a depth snapshot of 5,000 levels a side is about 200 kB) up to <see cref="MaxLineLength"/>: no string
 /// and no allocation per frame. A line that is not a frame (no space, a receive time that is not digits or not a
 /// plausible Unix time in nanoseconds, an empty payload, or longer than the limit) is passed to the bad-line callback
-/// with its file and line number and skipped; it never stops the read. A blank line is skipped silently.
+/// with its file and line number and skipped; it never stops the read. A blank line is skipped silently. Corrupt gzip
+/// data ends the file early, reported the same way; a truncated gzip file (a recorder stopped mid-write) simply ends,
+/// and its cut last line is reported if it is not a valid frame.
 /// </remarks>
 internal sealed class RecordedFrameReader : IDisposable
 {
@@ -83,7 +85,7 @@ internal sealed class RecordedFrameReader : IDisposable
     }
 
     /// <summary>Moves to the next frame; false at the end of the file.</summary>
-    /// <exception cref="IOException">The file cannot be read, or its gzip data is corrupt.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
     public bool MoveNext()
     {
         while (TryReadLine(out int lineStart, out int lineLength, out bool tooLong))
@@ -184,7 +186,9 @@ internal sealed class RecordedFrameReader : IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw new IOException($"{FileName}: the gzip data is corrupt after line {LineNumber}: {e.Message}", e);
+            // Corrupt compressed data cannot be resynchronized: end this file here, said once, and let the others play on.
+            _onBadLine(new DumpLineError(FileName, LineNumber + 1, $"the gzip data is corrupt ({e.Message}); the rest of the file is skipped"));
+            read = 0;
         }
         if (read == 0) _endOfStream = true;
         _end += read;
