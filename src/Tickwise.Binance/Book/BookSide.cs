@@ -7,8 +7,9 @@ namespace Tickwise.Binance.Book;
 /// Levels are keyed by <see cref="Price.Raw"/>; asks store the negated key so that both sides sort ascending and
 /// keep their best level at the end of the array. Binance's diffs touch the top of the book far more often than the
 /// tail, so an insert or removal there moves only the few entries beyond it: a binary search plus one short block
-/// move of (key, quantity) pairs, and no allocation once the array has grown to the book's size. A deep level costs
-/// a longer move (tens of kilobytes for a 5,000-level side), still far below a message's parse time.
+/// move of (key, quantity) pairs, and no allocation once the array has grown to the book's size. In the BTCUSDT
+/// recording (about 2,000 bids and 3,000 asks) half the level updates land within 87 levels of the best and 90% within
+/// 600, so a move is typically a few kilobytes; a sorted tree would allocate a node per new level instead.
 /// Not thread-safe.
 /// </remarks>
 internal sealed class BookSide
