@@ -89,6 +89,8 @@ public sealed class OrderBook
     public string? LastProblem { get; private set; }
 
     /// <summary>Applies a snapshot or a diff, as the procedure in the remarks says.</summary>
+    /// <remarks>Give it full REST snapshots only: a partial book stream (<c>@depth5/10/20</c>) parses as a snapshot
+    /// too, but holds only the top levels and would replace the whole book with them.</remarks>
     /// <param name="update">A parsed depth message; read, never kept (buffered diffs are copied).</param>
     /// <exception cref="ArgumentNullException"><paramref name="update"/> is null.</exception>
     /// <exception cref="ArgumentException">The message names another symbol (a snapshot without a symbol is accepted).</exception>
