@@ -1,0 +1,171 @@
+using Tickwise.Binance.Book;
+using Tickwise.Binance.Files;
+using Tickwise.Binance.Streams;
+using Tickwise.Core.Market;
+using Tickwise.Ingest;
+
+namespace Tickwise.Sources;
+
+/// <summary>
+/// Plays recorded Binance frames into the pipeline: trades and quotes into the same <see cref="MarketEventIngest"/>
+/// as <c>tickwise run</c>, depth snapshots and diffs into a local <see cref="OrderBook"/> per symbol.
+/// </summary>
+/// <remarks>
+/// <para>Nothing here reads a clock: every decision comes from the frames, so the same files give the same store and
+/// books on every run, at any speed. Spot <c>bookTicker</c> quotes carry no time; they are stamped with the frame's
+/// receive time in ms (the recorder's clock, which can differ from the exchange's by a second or more).</para>
+/// <para>A recorded REST snapshot names no symbol: it belongs to the symbol of the latest message read from the same
+/// file, or, before any, to the symbol that starts the file name (<c>btcusdt_20240808.gz</c>). Partial book streams
+/// (<c>@depth5/10/20</c>) are not diffs and are counted as ignored, as are klines (bars are built from trades).</para>
+/// <para>Bars are closed as exchange time passes, at a watermark: the earliest of the symbols' latest trade times,
+/// checked once per second of receive time. A symbol's trades arrive in time order, so no trade can land in a bar
+/// already closed, whatever order the files interleave the symbols in.</para>
+/// <para>A frame the parser rejects is reported with its file and line and skipped; it never stops the replay.
+/// A book that loses synchronization is reported through the warning callback and counted in its book.</para>
+/// </remarks>
+internal sealed class RecordedFrameReplay
+{
+    private const long AdvanceEveryNs = 1_000_000_000;
+
+    private readonly MarketEventIngest _ingest;
+    private readonly Action<DumpLineError> _onBadFrame;
+    private readonly Action<string> _onWarning;
+    private readonly DepthUpdate _depth = new();
+    private readonly Dictionary<Symbol, ReplaySymbol> _symbols = [];
+    private readonly Symbol[] _fileSymbols;
+    private long _nextAdvanceNs = long.MinValue;
+    private long _watermarkMs = long.MinValue;
+
+    public RecordedFrameReplay(MarketEventIngest ingest, IReadOnlyList<RecordedFrameReader> files, Action<DumpLineError> onBadFrame, Action<string> onWarning)
+    {
+        _ingest = ingest;
+        _onBadFrame = onBadFrame;
+        _onWarning = onWarning;
+        _fileSymbols = new Symbol[files.Count];
+        for (int i = 0; i < files.Count; i++) _fileSymbols[i] = SymbolOfFileName(files[i].FileName);
+    }
+
+    /// <summary>Frames taken.</summary>
+    public long Frames { get; private set; }
+
+    /// <summary>Frames the parser rejected (each reported).</summary>
+    public long BadFrames { get; private set; }
+
+    /// <summary>Frames that are valid but carry nothing replayed: other events, klines, partial book streams.</summary>
+    public long IgnoredFrames { get; private set; }
+
+    /// <summary>Every symbol met, in symbol order.</summary>
+    public IReadOnlyList<ReplaySymbol> Symbols
+    {
+        get
+        {
+            var list = new List<ReplaySymbol>(_symbols.Values);
+            list.Sort((a, b) => a.Symbol.CompareTo(b.Symbol));
+            return list;
+        }
+    }
+
+    /// <summary>Takes the current frame of <paramref name="source"/>.</summary>
+    public void Add(RecordedFrameSource source)
+    {
+        RecordedFrameReader frame = source.Current;
+        Frames++;
+        ParseResult result = BinanceMessageParser.Parse(frame.Payload, _depth, out StreamMessage message);
+        if (result.IsError)
+        {
+            BadFrames++;
+            _onBadFrame(new DumpLineError(frame.FileName, frame.LineNumber, result.Detail));
+            return;
+        }
+        if (!result.IsParsed)
+        {
+            IgnoredFrames++;
+            return;
+        }
+        switch (message.Kind)
+        {
+            case StreamMessageKind.Trade or StreamMessageKind.AggTrade:
+                AddTrade(source.FileIndex, message.Event);
+                break;
+            case StreamMessageKind.Quote:
+                Quote quote = message.Quote;
+                if (quote.TimestampMs == 0) quote = quote with { TimestampMs = frame.ReceiveTimeNs / 1_000_000 };
+                _fileSymbols[source.FileIndex] = quote.Symbol;
+                StateOf(quote.Symbol).Quotes++;
+                _ingest.Add(MarketEvent.Of(quote));
+                break;
+            case StreamMessageKind.Depth:
+                _fileSymbols[source.FileIndex] = message.Depth!.Symbol;
+                ApplyDepth(StateOf(message.Depth.Symbol), message.Depth, frame);
+                break;
+            case StreamMessageKind.DepthSnapshot when message.Depth!.Symbol.IsEmpty:
+                Symbol owner = _fileSymbols[source.FileIndex];
+                if (owner.IsEmpty)
+                {
+                    BadFrames++;
+                    _onBadFrame(new DumpLineError(frame.FileName, frame.LineNumber, "a depth snapshot names no symbol, and neither the file name nor an earlier line gives one"));
+                    return;
+                }
+                ApplyDepth(StateOf(owner), message.Depth, frame);
+                break;
+            default:
+                IgnoredFrames++;
+                break;
+        }
+        if (frame.ReceiveTimeNs >= _nextAdvanceNs)
+        {
+            _nextAdvanceNs = frame.ReceiveTimeNs + AdvanceEveryNs;
+            AdvanceBars();
+        }
+    }
+
+    /// <summary>Writes every buffered trade and the bars still open, as at the end of the files.</summary>
+    public void Finish() => _ingest.Finish();
+
+    private void AddTrade(int fileIndex, in MarketEvent marketEvent)
+    {
+        Trade trade = marketEvent.Trade;
+        _fileSymbols[fileIndex] = trade.Symbol;
+        ReplaySymbol state = StateOf(trade.Symbol);
+        state.Trades++;
+        if (trade.TimestampMs > state.LastTradeTimeMs) state.LastTradeTimeMs = trade.TimestampMs;
+        _ingest.Add(in marketEvent);
+    }
+
+    private void ApplyDepth(ReplaySymbol state, DepthUpdate depth, RecordedFrameReader frame)
+    {
+        state.DepthMessages++;
+        if (state.Book.Apply(depth) == BookUpdateResult.Desynchronized)
+            _onWarning($"{state.Symbol} order book out of sync at {frame.FileName}:{frame.LineNumber}: {state.Book.LastProblem}; waiting for a new snapshot");
+    }
+
+    private void AdvanceBars()
+    {
+        long watermark = long.MaxValue;
+        foreach (ReplaySymbol state in _symbols.Values)
+        {
+            if (state.LastTradeTimeMs != long.MinValue && state.LastTradeTimeMs < watermark) watermark = state.LastTradeTimeMs;
+        }
+        if (watermark == long.MaxValue || watermark <= _watermarkMs) return;
+        _watermarkMs = watermark;
+        _ingest.AdvanceTo(watermark);
+    }
+
+    private ReplaySymbol StateOf(Symbol symbol)
+    {
+        if (!_symbols.TryGetValue(symbol, out ReplaySymbol? state))
+        {
+            state = new ReplaySymbol(symbol);
+            _symbols.Add(symbol, state);
+        }
+        return state;
+    }
+
+    /// <summary>The symbol a file name starts with, up to <c>_</c>, <c>-</c>, <c>@</c> or <c>.</c>; empty when there is none.</summary>
+    internal static Symbol SymbolOfFileName(string fileName)
+    {
+        int end = fileName.AsSpan().IndexOfAny("_-@.");
+        ReadOnlySpan<char> prefix = end < 0 ? fileName : fileName.AsSpan(0, end);
+        return Symbol.TryParse(prefix, out Symbol symbol) ? symbol : default;
+    }
+}

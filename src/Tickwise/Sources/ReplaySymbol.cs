@@ -1,0 +1,26 @@
+using Tickwise.Binance.Book;
+using Tickwise.Core.Market;
+
+namespace Tickwise.Sources;
+
+/// <summary>What a replay kept and counted for one symbol: its order book and its trade and quote counts.</summary>
+internal sealed class ReplaySymbol(Symbol symbol)
+{
+    /// <summary>The symbol.</summary>
+    public Symbol Symbol { get; } = symbol;
+
+    /// <summary>The local order book, from the recorded snapshot and depth diffs.</summary>
+    public OrderBook Book { get; } = new(symbol);
+
+    /// <summary>Trades replayed.</summary>
+    public long Trades { get; set; }
+
+    /// <summary>Quotes (best bid/ask) replayed.</summary>
+    public long Quotes { get; set; }
+
+    /// <summary>Depth messages (snapshots and diffs) given to the book.</summary>
+    public long DepthMessages { get; set; }
+
+    /// <summary>Exchange time of the latest trade, Unix ms; <see cref="long.MinValue"/> before the first.</summary>
+    public long LastTradeTimeMs { get; set; } = long.MinValue;
+}
