@@ -64,6 +64,12 @@ internal static class CliValues
         return [.. intervals];
     }
 
+    /// <summary>Parses one of an enum's names, ignoring case, with a one-line error listing them (the parser's own error spans lines).</summary>
+    public static T ParseChoice<T>(string text, string optionName) where T : struct, Enum =>
+        Enum.TryParse(text.Trim(), ignoreCase: true, out T value) && Enum.IsDefined(value) && !text.Trim().All(char.IsDigit)
+            ? value
+            : throw new CliException($"{optionName} {text}: choose one of {string.Join(", ", Enum.GetNames<T>())}.");
+
     /// <summary>Parses a duration such as <c>90s</c>, <c>15m</c>, <c>2h</c>, <c>1d</c> or <c>01:30:00</c>.</summary>
     public static TimeSpan ParseDuration(string text)
     {

@@ -29,4 +29,6 @@ internal static class CommonOptions
     public static Option<string?> From() => new("--from") { Description = "Start, inclusive: Unix ms or ISO-8601 UTC (2024-08-08T23:55:00Z)." };
 
     public static Option<string?> To() => new("--to") { Description = "End, exclusive: Unix ms or ISO-8601 UTC." };
+
+    public static Option<string> Format() => new("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
 }

@@ -27,13 +27,14 @@ internal static class ExportCommand
         var to = CommonOptions.To();
         var db = CommonOptions.Db(settings);
         var output = new Option<string>("--out") { Description = "Output file, or - for stdout.", DefaultValueFactory = _ => "-" };
-        var format = new Option<ExportFormat>("--format") { Description = "csv or json.", DefaultValueFactory = _ => ExportFormat.Csv };
+        var format = CommonOptions.Format();
         var limit = new Option<int?>("--limit") { Description = "At most this many rows." };
 
         var command = new Command(name, description) { symbol, from, to, db, output, format, limit };
         if (withInterval) command.Options.Add(interval);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(() =>
         {
+            ExportFormat tableFormat = CliValues.ParseChoice<ExportFormat>(result.GetValue(format)!, "--format");
             Symbol sym = CliValues.ParseSymbol(result.GetValue(symbol)!);
             TimeRange range = CliValues.ParseRange(result.GetValue(from), result.GetValue(to));
             int? max = result.GetValue(limit);
@@ -43,7 +44,7 @@ internal static class ExportCommand
             StoredBars.RequireSymbol(store, sym);
             string target = result.GetValue(output)!;
             using Stream stream = target == "-" ? Console.OpenStandardOutput() : File.Create(target);
-            using var writer = new TableWriter(stream, result.GetValue(format), withInterval ? BarTable.Columns : TradeTable.Columns);
+            using var writer = new TableWriter(stream, tableFormat, withInterval ? BarTable.Columns : TradeTable.Columns);
             long rows = withInterval
                 ? BarTable.Write(writer, store.ReadBars(sym, iv, range, max ?? int.MaxValue))
                 : TradeTable.Write(writer, store.ReadTrades(sym, range, max ?? int.MaxValue));

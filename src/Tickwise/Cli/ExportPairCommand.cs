@@ -25,22 +25,23 @@ internal static class ExportPairCommand
         var interval = new Option<string>("--interval") { Description = "Bar interval.", DefaultValueFactory = _ => "1m" };
         var window = new Option<int>("--window") { Description = "Bars in the regression window.", DefaultValueFactory = _ => 240 };
         var zWindow = new Option<int>("--zscore-window") { Description = "Bars in the spread's z-score window.", DefaultValueFactory = _ => 60 };
-        var hedge = new Option<HedgeMethod>("--hedge") { Description = "Hedge ratio method for the spread: WindowOls, RollingOls, Huber, TheilSen or Kalman.", DefaultValueFactory = _ => HedgeMethod.WindowOls };
+        var hedge = new Option<string>("--hedge") { Description = "Hedge ratio method for the spread: WindowOls, RollingOls, Huber, TheilSen or Kalman.", DefaultValueFactory = _ => nameof(HedgeMethod.WindowOls) };
         var from = CommonOptions.From();
         var to = CommonOptions.To();
         var db = CommonOptions.Db(settings);
         var output = new Option<string>("--out") { Description = "Output file, or - for stdout.", DefaultValueFactory = _ => "-" };
-        var format = new Option<ExportFormat>("--format") { Description = "csv or json.", DefaultValueFactory = _ => ExportFormat.Csv };
+        var format = CommonOptions.Format();
 
         var command = new Command("pair", "Write the per-bar pair series: open_time, price_a, price_b, hedge_ratio, spread, zscore, correlation.")
             { a, b, interval, window, zWindow, hedge, from, to, db, output, format };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(() =>
         {
+            ExportFormat tableFormat = CliValues.ParseChoice<ExportFormat>(result.GetValue(format)!, "--format");
             Symbol symbolA = CliValues.ParseSymbol(result.GetValue(a)!), symbolB = CliValues.ParseSymbol(result.GetValue(b)!);
             if (symbolA == symbolB) throw new CliException($"--a and --b are both {symbolA}: a pair needs two symbols.");
             Interval iv = CliValues.ParseInterval(result.GetValue(interval)!);
             TimeRange range = CliValues.ParseRange(result.GetValue(from), result.GetValue(to));
-            var options = new PairAnalyticsOptions { BarInterval = iv, WindowBars = result.GetValue(window), ZScoreBars = result.GetValue(zWindow), SpreadMethod = result.GetValue(hedge) };
+            var options = new PairAnalyticsOptions { BarInterval = iv, WindowBars = result.GetValue(window), ZScoreBars = result.GetValue(zWindow), SpreadMethod = CliValues.ParseChoice<HedgeMethod>(result.GetValue(hedge)!, "--hedge") };
             try { options.Validate(); }
             catch (ArgumentException e) { throw new CliException($"Pair options: {e.Message}"); }
 
@@ -50,7 +51,7 @@ internal static class ExportPairCommand
             var analytics = new PairAnalytics(symbolA, symbolB, options);
             string target = result.GetValue(output)!;
             using Stream stream = target == "-" ? Console.OpenStandardOutput() : File.Create(target);
-            using var writer = new TableWriter(stream, result.GetValue(format), Columns);
+            using var writer = new TableWriter(stream, tableFormat, Columns);
             foreach (Bar barA in barsA)
             {
                 if (!byTimeB.TryGetValue(barA.OpenTimeMs, out Bar barB)) continue;

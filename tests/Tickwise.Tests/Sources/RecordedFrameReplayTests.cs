@@ -4,7 +4,9 @@ using Tickwise.Ingest;
 using Tickwise.Sources;
 using Tickwise.Storage;
 
-namespace Tickwise.Tests.Cli;
+using Tickwise.Tests.Cli;
+
+namespace Tickwise.Tests.Sources;
 
 /// <summary>Tests of <see cref="RecordedFrameReplay"/> (src/Tickwise/Sources; kept beside the replay tests in this folder).</summary>
 public class RecordedFrameReplayTests : IDisposable

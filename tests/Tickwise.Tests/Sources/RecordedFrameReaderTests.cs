@@ -3,7 +3,9 @@ using System.Text;
 using Tickwise.Binance.Files;
 using Tickwise.Sources;
 
-namespace Tickwise.Tests.Cli;
+using Tickwise.Tests.Cli;
+
+namespace Tickwise.Tests.Sources;
 
 /// <summary>Tests of <see cref="RecordedFrameReader"/> (src/Tickwise/Sources; kept beside the replay tests in this folder).</summary>
 public class RecordedFrameReaderTests : IDisposable
