@@ -33,7 +33,8 @@ internal static class ImportCommand
             List<DumpFileInfo> files = DetectAll(ExpandPaths(result.GetValue(paths)!), symbolOverride, intervalOverride);
 
             var badLines = new BadLineReporter(BadLinesShown);
-            var readOptions = new DumpReadOptions { Strict = result.GetValue(strict), OnBadLine = badLines.Report };
+            // Large batches: one store transaction per batch, and fewer commits is most of what makes bulk ingest fast.
+            var readOptions = new DumpReadOptions { Strict = result.GetValue(strict), OnBadLine = badLines.Report, BatchSize = TradeFileImport.BatchCapacity };
             using ITickStore store = TickStores.OpenSqlite(result.GetValue(db)!);
             foreach (DumpFileInfo file in files)
             {

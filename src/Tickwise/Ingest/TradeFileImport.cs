@@ -13,8 +13,9 @@ namespace Tickwise.Ingest;
 /// </remarks>
 internal sealed class TradeFileImport
 {
-    private const int BatchCapacity = 8192;
-    private const int BatchesInFlight = 8;
+    /// <summary>Trades per batch, and so per store transaction.</summary>
+    public const int BatchCapacity = 32_768;
+    private const int BatchesInFlight = 4;
 
     private readonly ITickStore _store;
     private readonly IReadOnlyList<Interval> _intervals;
