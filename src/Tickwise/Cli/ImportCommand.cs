@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Symbol = Tickwise.Core.Market.Symbol;
-using Spectre.Console;
 using Tickwise.Binance.Files;
 using Tickwise.Configuration;
 using Tickwise.Core.Market;
@@ -54,26 +53,9 @@ internal static class ImportCommand
         return await new TradeFileImport(store, intervals, options).RunAsync(file, onProgress, cancellationToken);
     }
 
-    /// <summary>Runs an import under a Spectre progress bar on an interactive terminal, plainly otherwise.</summary>
-    private static async Task<ImportResult> WithProgress(DumpFileInfo file, Func<Action<long>, Task<ImportResult>> import)
-    {
-        string title = $"{Path.GetFileName(file.Path)} ({file.Layout}, {file.Symbol}{(file.Interval is { } iv ? " " + iv : "")})";
-        if (Console.IsErrorRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
-        {
-            Console.Error.WriteLine($"tickwise: importing {title}");
-            return await import(_ => { });
-        }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-        ImportResult? result = null;
-        await console.Progress().AutoClear(true).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-            .StartAsync(async context =>
-            {
-                ProgressTask task = context.AddTask(Markup.Escape(title), maxValue: RowEstimate.Rows(file));
-                result = await import(rows => task.Value = Math.Min(rows, task.MaxValue));
-                task.Value = task.MaxValue;
-            });
-        return result!;
-    }
+    private static Task<ImportResult> WithProgress(DumpFileInfo file, Func<Action<long>, Task<ImportResult>> import) =>
+        CliProgress.RunAsync($"importing {Path.GetFileName(file.Path)} ({file.Layout}, {file.Symbol}{(file.Interval is { } iv ? " " + iv : "")})",
+            RowEstimate.Rows(file), report => import(rows => report(rows)));
 
     private static string Describe(ImportResult r)
     {

@@ -21,7 +21,7 @@ internal static class SimulateCommand
         var intervals = CommonOptions.Intervals(settings);
 
         var command = new Command("simulate", "Generate a seeded, deterministic market (trades and best bid/ask) into the store.") { symbols, duration, seed, start, db, intervals };
-        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(() =>
+        command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             IReadOnlyList<Symbol> symbolList = CliValues.ParseSymbols(result.GetValue(symbols)!);
             TimeSpan span = CliValues.ParseDuration(result.GetValue(duration)!);
@@ -35,22 +35,27 @@ internal static class SimulateCommand
             using ITickStore store = TickStores.OpenSqlite(result.GetValue(db)!);
             var ingest = new MarketEventIngest(store, barIntervals);
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            long nextCheck = startMs;
-            while (simulator.TryNext(out MarketEvent e) && e.TimestampMs < endMs)
+            await CliProgress.RunAsync($"simulating {string.Join(',', symbolList)} for {span}", endMs - startMs, report =>
             {
-                ingest.Add(in e);
-                if (e.TimestampMs >= nextCheck)
+                long nextCheck = startMs;
+                while (simulator.TryNext(out MarketEvent e) && e.TimestampMs < endMs)
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    nextCheck = e.TimestampMs + 60_000;
+                    ingest.Add(in e);
+                    if (e.TimestampMs >= nextCheck)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        report(e.TimestampMs - startMs);
+                        nextCheck = e.TimestampMs + 60_000;
+                    }
                 }
-            }
-            ingest.AdvanceTo(endMs);
-            ingest.Finish();
+                ingest.AdvanceTo(endMs);
+                ingest.Finish();
+                return Task.FromResult(0);
+            });
             Console.Error.WriteLine(
                 $"tickwise: simulated {symbolList.Count} symbols from {Timestamps.ToIso(startMs)} to {Timestamps.ToIso(endMs)}: " +
                 $"{ingest.Trades:N0} trades ({ingest.NewTrades:N0} new), {ingest.Quotes:N0} quotes, {ingest.BarsWritten:N0} bars in {clock.Elapsed.TotalSeconds:F1} s");
-            return Task.FromResult(0);
+            return 0;
         }));
         return command;
     }
