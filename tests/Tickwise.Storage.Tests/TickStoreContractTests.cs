@@ -70,6 +70,20 @@ public abstract partial class TickStoreContractTests
     }
 
     [Fact]
+    public void AppendTrades_RepeatedKeysInOneBatch_KeepsFirstAndCountsOnce()
+    {
+        using ITickStore sut = OpenStore();
+        Trade first = new(Btc, 7, new Price(100), new Quantity(1), StartMs, AggressorSide.Buyer);
+        Trade repeat = new(Btc, 7, new Price(999), new Quantity(5), StartMs + 60_000, AggressorSide.Seller);
+        Trade[] batch = [first, .. Trades(Eth, 7, 3), repeat, .. Trades(Btc, 1, 3)];
+
+        sut.AppendTrades(batch).ShouldBe(7);
+
+        sut.ReadTrades(Btc, TimeRange.All).ShouldBe([.. Trades(Btc, 1, 3), first]);
+        sut.Count().Trades.ShouldBe(7);
+    }
+
+    [Fact]
     public void AppendTrades_EmptySpan_ReturnsZero()
     {
         using ITickStore sut = OpenStore();

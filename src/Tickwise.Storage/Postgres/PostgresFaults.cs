@@ -14,7 +14,8 @@ internal static class PostgresFaults
     internal const string InvalidPassword = "28P01", InvalidAuthorization = "28000", InvalidCatalogName = "3D000",
         InsufficientPrivilege = "42501", DiskFull = "53100", OutOfMemory = "53200", TooManyConnections = "53300",
         AdminShutdown = "57P01", CrashShutdown = "57P02", CannotConnectNow = "57P03", ReadOnlyTransaction = "25006",
-        DeadlockDetected = "40P01", SerializationFailure = "40001", QueryCanceled = "57014", NoPartitionForRow = "23514";
+        DeadlockDetected = "40P01", SerializationFailure = "40001", QueryCanceled = "57014", NoPartitionForRow = "23514",
+        UniqueViolation = "23505";
 
     /// <summary>True when trying again may succeed: the connection broke, the server is starting or restarting, or a deadlock was lost.</summary>
     internal static bool IsTransient(Exception exception) => exception switch
@@ -50,8 +51,10 @@ internal static class PostgresFaults
             PostgresException { SqlState: DiskFull } => "the server's disk is full; free space and retry, this write was not stored",
             PostgresException { SqlState: OutOfMemory } => "the server ran out of memory; retry with smaller batches or give the server more memory",
             PostgresException { SqlState: TooManyConnections } => "the server has no free connection slots; close other clients or raise max_connections",
-            PostgresException { SqlState: AdminShutdown or CrashShutdown or CannotConnectNow } =>
-                "the server is shutting down, restarting or starting; retry when it is up, nothing of this call was stored",
+            PostgresException { SqlState: AdminShutdown } =>
+                "the server ended the session (shutting down, or an administrator terminated it); nothing of this call was stored unless the server had already committed it, so retry (writes are idempotent)",
+            PostgresException { SqlState: CrashShutdown or CannotConnectNow } =>
+                "the server is restarting or starting; retry when it is up, nothing of this call was stored",
             PostgresException { SqlState: ReadOnlyTransaction } => "the server is read-only (a standby or default_transaction_read_only); point the URL at the primary",
             PostgresException { SqlState: QueryCanceled } => "the statement was cancelled or ran past the command timeout; retry, or raise the timeout",
             PostgresException p => $"PostgreSQL error {p.SqlState}: {OneLine(p.MessageText)}",

@@ -17,9 +17,21 @@ public sealed partial class PostgresTickStore
             volume, quote_volume, taker_buy_volume, taker_buy_quote_volume, trade_count) FROM STDIN (FORMAT BINARY)
         """;
 
-    // The first of equal keys in the batch wins, as in SQLite's INSERT OR IGNORE. Keys are claimed in trade_ids in key
-    // order, so two writers of overlapping batches wait for each other instead of deadlocking; a trade is stored only
-    // when its key was new, and both happen in one transaction.
+    // The fast path, for a batch without repeated keys (the usual case): claim the keys that are new in trade_ids, then
+    // store exactly the trades whose keys were claimed, in one statement. Without ON CONFLICT a concurrent writer
+    // of the same keys makes this fail with a unique violation instead of waiting; the store then runs the safe path.
+    private const string MoveUniqueTradesSql = $"""
+        WITH fresh AS (
+            INSERT INTO trade_ids(symbol_id, id)
+            SELECT symbol_id, id FROM {StagingTrades} s WHERE NOT EXISTS (SELECT 1 FROM trade_ids t WHERE t.symbol_id = s.symbol_id AND t.id = s.id)
+            RETURNING symbol_id, id)
+        INSERT INTO trades(symbol_id, id, time_ms, price, quantity, aggressor, trade_count)
+        SELECT s.symbol_id, s.id, s.time_ms, s.price, s.quantity, s.aggressor, s.trade_count FROM {StagingTrades} s JOIN fresh f USING (symbol_id, id)
+        """;
+
+    // The safe path, about half as fast: the first of equal keys in the batch wins, as in SQLite's INSERT OR IGNORE.
+    // Keys are claimed in key order with ON CONFLICT DO NOTHING, so concurrent writers of overlapping batches wait
+    // for each other instead of failing or deadlocking.
     private const string MoveTradesSql = $"""
         WITH batch AS (
             SELECT DISTINCT ON (symbol_id, id) symbol_id, id, time_ms, price, quantity, aggressor, trade_count
@@ -69,11 +81,18 @@ public sealed partial class PostgresTickStore
         lock (_writeLock)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            bool safe = !IdsAscendPerSymbol(trades);
             for (int attempt = 0; ; attempt++)
             {
                 try
                 {
-                    return AppendTradesOnce(Writer(), trades);
+                    return AppendTradesOnce(Writer(), trades, safe);
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresFaults.UniqueViolation && !safe)
+                {
+                    // Another writer stored some of these keys meanwhile: the safe path waits for it instead.
+                    safe = true;
+                    attempt--;
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
                 {
@@ -112,7 +131,28 @@ public sealed partial class PostgresTickStore
         }
     }
 
-    private int AppendTradesOnce(NpgsqlConnection connection, ReadOnlySpan<Trade> trades)
+    /// <summary>True when each symbol's ids rise strictly through the batch, so it repeats no key; O(1) per trade, no allocation after the first call.</summary>
+    private bool IdsAscendPerSymbol(ReadOnlySpan<Trade> trades)
+    {
+        _lastIds.Clear();
+        Symbol symbol = trades[0].Symbol;
+        long lastId = -1;
+        for (int i = 0; i < trades.Length; i++)
+        {
+            ref readonly Trade trade = ref trades[i];
+            if (!trade.Symbol.Equals(symbol))
+            {
+                _lastIds[symbol] = lastId;
+                symbol = trade.Symbol;
+                lastId = _lastIds.TryGetValue(symbol, out long seen) ? seen : -1;
+            }
+            if (trade.Id <= lastId) return false;
+            lastId = trade.Id;
+        }
+        return true;
+    }
+
+    private int AppendTradesOnce(NpgsqlConnection connection, ReadOnlySpan<Trade> trades, bool safe)
     {
         // Symbols and partitions first, each committed on its own: the data transaction below then only copies and inserts.
         Symbol symbol = default;
@@ -154,7 +194,7 @@ public sealed partial class PostgresTickStore
             importer.Complete();
         }
         int added;
-        using (var move = new NpgsqlCommand(MoveTradesSql, connection, transaction)) added = move.ExecuteNonQuery();
+        using (var move = new NpgsqlCommand(safe ? MoveTradesSql : MoveUniqueTradesSql, connection, transaction)) added = move.ExecuteNonQuery();
         transaction.Commit();
         return added;
     }
