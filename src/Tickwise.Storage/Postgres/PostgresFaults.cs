@@ -63,16 +63,19 @@ internal static class PostgresFaults
                 SocketError.ConnectionRefused => "the server refused the connection (nothing listens on that port); check that PostgreSQL is running and the host and port are right",
                 SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "the host name does not resolve; check the host in the URL",
                 SocketError.TimedOut => "connecting timed out; check the host, the port and the network",
+                SocketError.ConnectionReset or SocketError.ConnectionAborted or SocketError.Shutdown or SocketError.NotConnected => LostConnection,
                 _ => $"the network failed ({s.SocketErrorCode}); check that PostgreSQL is running and reachable",
             },
             _ when Find<TimeoutException>(exception) is not null => "the server did not answer in time; check that it is running and reachable, or raise the timeout",
-            NpgsqlException when Find<IOException>(exception) is not null || exception.InnerException is EndOfStreamException =>
-                "the connection to the server was lost; nothing of this call was stored unless the server had already committed it, so retry (writes are idempotent)",
+            NpgsqlException when Find<IOException>(exception) is not null => LostConnection,
             NpgsqlException n => $"Npgsql failed: {OneLine(n.Message)}",
             _ => OneLine(exception.Message),
         };
         return new StoreException($"{action} failed for '{server}': {problem}.", exception);
     }
+
+    private const string LostConnection =
+        "the connection to the server was lost; nothing of this call was stored unless the server had already committed it, so retry (writes are idempotent)";
 
     private static T? Find<T>(Exception exception) where T : Exception
     {
