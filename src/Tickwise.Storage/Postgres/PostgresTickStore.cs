@@ -25,7 +25,7 @@ public sealed partial class PostgresTickStore : ITickStore
     private readonly string _username, _database;
     private readonly Lock _writeLock = new();
     private readonly Dictionary<Symbol, int> _symbolIds = [];
-    private readonly Dictionary<Symbol, long> _lastIds = [];
+    private readonly Dictionary<Symbol, long> _lastIds = [], _firstIds = [];
     private readonly PostgresPartitions _tradePartitions, _barPartitions;
     private NpgsqlConnection? _writer;
     private volatile bool _disposed;

@@ -110,6 +110,46 @@ public sealed partial class PostgresTickStoreTests(PostgresServer server)
         Partitions("trades").ShouldBe("trades_2024_08,trades_2024_09");
     }
 
+    [Theory]
+    [InlineData(false)] // the batch looks like an append: COPY straight into the tables, which then meets the other writer's key
+    [InlineData(true)]  // an id above the batch is stored: the anti-join path, which then meets the other writer's key
+    public async Task AppendTrades_AnotherWriterCommitsAKeyMidCall_SkipsItAndStoresTheRest(bool higherIdStored)
+    {
+        using PostgresTickStore sut = OpenStore();
+        sut.AppendTrades([new Trade(Eth, 1, new Price(1), new Quantity(1), StartMs, AggressorSide.Buyer)]); // creates the month's partition
+        Trade[] batch = Trades(Btc, 0, 10);
+        Trade other = batch[5];
+        Trade higher = new(Btc, 100, new Price(1), new Quantity(1), StartMs, AggressorSide.Buyer);
+        if (higherIdStored) sut.AppendTrades([higher]);
+        else server.Scalar($"INSERT INTO \"{_schema}\".symbols(name) VALUES ('BTCUSDT')");
+        using var writer = new Npgsql.NpgsqlConnection(server.ConnectionString);
+        writer.Open();
+        using Npgsql.NpgsqlTransaction open = writer.BeginTransaction();
+        using (var insert = new Npgsql.NpgsqlCommand($"""
+            INSERT INTO "{_schema}".trade_ids VALUES ((SELECT id FROM "{_schema}".symbols WHERE name = 'BTCUSDT'), {other.Id});
+            INSERT INTO "{_schema}".trades VALUES ((SELECT id FROM "{_schema}".symbols WHERE name = 'BTCUSDT'), {other.Id}, {other.TimestampMs},
+                {other.Price.Raw}, {other.Quantity.Raw}, {(int)other.AggressorSide}, {other.TradeCount})
+            """, writer, open)) insert.ExecuteNonQuery();
+
+        Task<int> appending = Task.Run(() => sut.AppendTrades(batch));
+        WaitUntilWaitingOnLock(appending);
+        await open.CommitAsync();
+
+        (await appending).ShouldBe(9);
+        sut.ReadTrades(Btc, TimeRange.All).ShouldBe(higherIdStored ? [.. batch, higher] : batch);
+        server.Scalar($"SELECT count(*) FROM \"{_schema}\".trade_ids").ShouldBe(higherIdStored ? 12L : 11L);
+    }
+
+    private void WaitUntilWaitingOnLock(Task task)
+    {
+        var timer = System.Diagnostics.Stopwatch.StartNew();
+        while (server.Scalar($"SELECT count(*) FROM pg_stat_activity WHERE application_name = 'tickwise' AND wait_event_type = 'Lock'") is 0L)
+        {
+            if (task.IsCompleted || timer.Elapsed > TimeSpan.FromSeconds(60)) throw new InvalidOperationException("the store never waited for the other writer");
+            Thread.Sleep(5);
+        }
+    }
+
     [Fact]
     public void Open_SchemaVersionNewerThanBuild_ThrowsStoreExceptionAndKeepsData()
     {
