@@ -63,7 +63,7 @@ public sealed class PostgresServer : IDisposable
     }
 
     /// <summary>Returns the URL with <c>?schema=</c> set.</summary>
-    public string UrlFor(string schema) => $"{Url}?schema={schema}";
+    public string UrlFor(string schema) => $"{Url}{(Url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}schema={schema}";
 
     /// <summary>Runs SQL on a connection of its own and returns the first column of the first row.</summary>
     public object? Scalar(string sql)
