@@ -39,6 +39,9 @@ start() {
     [ "$(id -u)" -eq 0 ] || die "PostgreSQL is not installed and installing it needs root (apt-get install postgresql)"
     log "installing PostgreSQL (apt-get install postgresql)..."
     export DEBIAN_FRONTEND=noninteractive
+    # Debian's package would otherwise create and start a "main" cluster on port 5432 that nobody here uses.
+    mkdir -p /etc/postgresql-common/createcluster.d
+    [ -e /etc/postgresql-common/createcluster.d/tickwise.conf ] || echo "create_main_cluster = false" >/etc/postgresql-common/createcluster.d/tickwise.conf
     apt-get update -qq >&2 && apt-get install -y -qq postgresql >&2 || die "installing PostgreSQL failed"
     bin=$(find_bin)
     [ -n "$bin" ] || die "PostgreSQL was installed but initdb was not found under /usr/lib/postgresql"
