@@ -14,8 +14,10 @@ public sealed partial class PostgresTickStore
         ORDER BY id LIMIT $4
         """;
 
+    // Volumes arrive as numeric_send's bytes, decoded by PostgresNumeric: several times faster than the general converter.
     private const string ReadBarsSql = $"""
-        SELECT open_time_ms, open, high, low, close, volume, quote_volume, taker_buy_volume, taker_buy_quote_volume, trade_count FROM bars
+        SELECT open_time_ms, open, high, low, close,
+            numeric_send(volume), numeric_send(quote_volume), numeric_send(taker_buy_volume), numeric_send(taker_buy_quote_volume), trade_count FROM bars
         WHERE symbol_id = {SymbolIdOf} AND interval_ms = $2 AND open_time_ms >= $3 AND open_time_ms < $4
         ORDER BY open_time_ms LIMIT $5
         """;
@@ -176,7 +178,8 @@ public sealed partial class PostgresTickStore
             AddInt64(command, range.ToMs);
             AddInt64(command, limit);
         });
-        while (NextRow(read.Reader, action)) yield return ToBar(read.Reader, symbol, interval);
+        byte[] numeric = new byte[NumericBufferBytes];
+        while (NextRow(read.Reader, action)) yield return ToBar(read.Reader, symbol, interval, numeric);
     }
 
     private Trade ToTrade(NpgsqlDataReader row, Symbol symbol)
@@ -193,19 +196,32 @@ public sealed partial class PostgresTickStore
         }
     }
 
-    private Bar ToBar(NpgsqlDataReader row, Symbol symbol, Interval interval)
+    private Bar ToBar(NpgsqlDataReader row, Symbol symbol, Interval interval, byte[] numeric)
     {
         long openTimeMs = row.GetInt64(0);
         try
         {
             return new Bar(symbol, interval, openTimeMs,
                 new Price(row.GetInt64(1)), new Price(row.GetInt64(2)), new Price(row.GetInt64(3)), new Price(row.GetInt64(4)),
-                row.GetDecimal(5), row.GetDecimal(6), row.GetInt64(9), row.GetDecimal(7), row.GetDecimal(8));
+                GetNumeric(row, 5, numeric), GetNumeric(row, 6, numeric), row.GetInt64(9), GetNumeric(row, 7, numeric), GetNumeric(row, 8, numeric));
         }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or OverflowException)
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or FormatException)
         {
             throw new StoreException($"Reading bars failed for '{Server}': stored bar {symbol} {interval} at {openTimeMs} is invalid ({e.Message}); the table was changed outside Tickwise, rebuild the bars.", e);
         }
+    }
+
+    // A decimal has at most 29 significant digits and scale 28: 8 header bytes and at most 16 base-10,000 digits.
+    private const int NumericBufferBytes = 8 + 2 * 16;
+
+    /// <summary>Reads a <c>numeric_send</c> column as an exact decimal.</summary>
+    /// <exception cref="FormatException">The stored value does not fit a decimal.</exception>
+    private static decimal GetNumeric(NpgsqlDataReader row, int column, byte[] buffer)
+    {
+        long length = row.GetBytes(column, 0, null, 0, 0);
+        if (length <= buffer.Length && PostgresNumeric.TryDecode(buffer.AsSpan(0, (int)row.GetBytes(column, 0, buffer, 0, (int)length)), out decimal value))
+            return value;
+        throw new FormatException($"column {column} holds a number outside the range or scale of a decimal");
     }
 
     private static Interval ToInterval(long milliseconds)
