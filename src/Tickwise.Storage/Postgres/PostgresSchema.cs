@@ -74,7 +74,10 @@ internal static class PostgresSchema
         using NpgsqlTransaction transaction = connection.BeginTransaction();
         // Serialises opening processes; CREATE SCHEMA IF NOT EXISTS alone still races on the catalog's unique index.
         Execute(connection, "SELECT pg_advisory_xact_lock(hashtext('tickwise.migrate.' || $1))", schema);
-        Execute(connection, $"CREATE SCHEMA IF NOT EXISTS {quoted}");
+        // CREATE SCHEMA checks the CREATE privilege on the database even when the schema exists: ask first, so a user
+        // that may only use an existing store can open it.
+        if (Scalar(connection, "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = $1)", schema) is not true)
+            Execute(connection, $"CREATE SCHEMA {quoted}");
         int version;
         if (Scalar(connection, $"SELECT to_regclass('{quoted}.{VersionTable}') IS NOT NULL", null) is true)
         {
@@ -101,14 +104,6 @@ internal static class PostgresSchema
         for (int step = version; step < migrations.Count; step++) Execute(connection, migrations[step]);
         Execute(connection, $"UPDATE {quoted}.{VersionTable} SET version = {migrations.Count}");
         transaction.Commit();
-    }
-
-    /// <summary>Returns the schema's version, or 0 when it has none.</summary>
-    internal static int Version(NpgsqlConnection connection, string schema)
-    {
-        string quoted = Quote(schema);
-        if (Scalar(connection, $"SELECT to_regclass('{quoted}.{VersionTable}') IS NOT NULL", null) is not true) return 0;
-        return Convert.ToInt32(Scalar(connection, $"SELECT version FROM {quoted}.{VersionTable}", null), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>True for a name that needs no escaping: lower-case letters, digits and '_', not starting with a digit, at most 63 bytes.</summary>

@@ -186,6 +186,42 @@ public sealed partial class PostgresTickStoreTests(PostgresServer server)
     }
 
     [Fact]
+    public void Migrate_NewerStep_RunsOnlyTheMissingStepOnce()
+    {
+        using (OpenStore()) { }
+        string[] next = [.. PostgresSchema.Migrations, "CREATE TABLE extra(x integer)"];
+        using var connection = new Npgsql.NpgsqlConnection(server.ConnectionString);
+        connection.Open();
+
+        PostgresSchema.Migrate(connection, _schema, "test", next);
+        PostgresSchema.Migrate(connection, _schema, "test", next); // a second run must not repeat the step
+
+        server.Scalar($"SELECT version FROM \"{_schema}\".tickwise_schema_version").ShouldBe(next.Length);
+        server.Scalar($"SELECT to_regclass('\"{_schema}\".extra') IS NOT NULL").ShouldBe(true);
+        Should.Throw<StoreException>(() => OpenStore()).Message.ShouldContain("newer than this Tickwise knows");
+    }
+
+    [Fact]
+    public void Open_WithoutCreatePrivilege_OpensExistingStoreAndRefusesNewOneClearly()
+    {
+        using (PostgresTickStore first = OpenStore()) first.AppendTrades(Trades(Btc, 0, 3));
+        string database = (string)server.Scalar("SELECT current_database()")!;
+        server.Scalar($"REVOKE CREATE ON DATABASE \"{database}\" FROM CURRENT_USER");
+        try
+        {
+            using PostgresTickStore sut = OpenStore();
+            sut.AppendTrades(Trades(Btc, 3, 2)).ShouldBe(2);
+
+            StoreException e = Should.Throw<StoreException>(() => PostgresTickStore.Open(server.UrlFor(server.NewSchema()), Fast));
+            e.Message.ShouldContain($"user '{server.Username}' lacks a privilege");
+        }
+        finally
+        {
+            server.Scalar($"GRANT CREATE ON DATABASE \"{database}\" TO CURRENT_USER");
+        }
+    }
+
+    [Fact]
     public void Open_UrlSchemaParameter_OverridesOptionsSchema()
     {
         using PostgresTickStore sut = PostgresTickStore.Open(server.UrlFor(_schema), Fast with { Schema = "ignored_here" });
