@@ -86,6 +86,9 @@ public sealed partial class PostgresTickStore : ITickStore
             // Reads repeat a handful of statements: preparing them once per connection saves planning each time.
             MaxAutoPrepare = 16,
             AutoPrepareMinUsages = 2,
+            // The default 4 MB of work_mem sends the sorts of a 100k-row batch, and of a large ReadTrades (ordered by id,
+            // while the index is by time), to disk; 64 MB keeps them in memory. A session setting, for this store only.
+            Options = "-c work_mem=64MB",
         };
         if (parsed.SslMode is { } sslMode) builder.SslMode = sslMode;
         NpgsqlDataSource dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
@@ -219,10 +222,8 @@ public sealed partial class PostgresTickStore : ITickStore
         NpgsqlConnection connection = _dataSource.OpenConnection();
         try
         {
-            // Session-local and emptied at each commit: concurrent writers never see each other's batches. The default
-            // 4 MB of work_mem sends the sorts and hashes of a 100k-row batch to disk; 64 MB keeps them in memory.
+            // Session-local and emptied at each commit: concurrent writers never see each other's batches.
             using var command = new NpgsqlCommand($"""
-                SET work_mem = '64MB';
                 CREATE TEMP TABLE IF NOT EXISTS {StagingTrades}(
                     ord integer, symbol_id integer, id bigint, time_ms bigint, price bigint, quantity bigint, aggressor smallint, trade_count integer)
                     ON COMMIT DELETE ROWS;
