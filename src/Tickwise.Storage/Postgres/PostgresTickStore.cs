@@ -12,8 +12,9 @@ namespace Tickwise.Storage.Postgres;
 /// <para>Threading: one thread writes at a time per instance (writes are serialised by a lock). Reads run on pooled
 /// connections beside the writer and each other; each read is one statement and sees what was committed when it
 /// started. Dispose the store only when no read is being enumerated.</para>
-/// <para>Bulk writes copy rows into a session-local staging table with binary COPY, then move the new ones into the
-/// partitioned tables with one <c>INSERT ... SELECT</c>. A write whose connection breaks, or which loses a deadlock,
+/// <para>Bulk writes use binary COPY: straight into the tables when a batch only appends each symbol's next trades,
+/// otherwise into a session-local staging table from which one <c>INSERT ... SELECT</c> moves the new rows (see
+/// <see cref="AppendTrades"/>). Trades and bars are partitioned by month, created on demand. A write whose connection breaks, or which loses a deadlock,
 /// is retried on a fresh connection (<see cref="PostgresTickStoreOptions.WriteRetries"/>); the server rolls back the
 /// broken attempt, so nothing is lost or stored twice.</para>
 /// <para>Every failure surfaces as a <see cref="StoreException"/> naming the server without its password.</para>
