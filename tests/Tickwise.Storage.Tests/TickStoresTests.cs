@@ -1,9 +1,11 @@
+using Tickwise.Storage.Postgres;
 using Tickwise.Storage.Sqlite;
 using Tickwise.Storage.Tests.Support;
 
 namespace Tickwise.Storage.Tests;
 
-public sealed class TickStoresTests : IDisposable
+[Collection(PostgresCollection.Name)]
+public sealed class TickStoresTests(PostgresServer server) : IDisposable
 {
     private readonly TempDirectory _dir = new();
 
@@ -21,4 +23,34 @@ public sealed class TickStoresTests : IDisposable
         File.Exists(path).ShouldBeTrue();
     }
 
+    [Fact]
+    public void Open_Path_OpensSqliteStore()
+    {
+        string path = _dir.File("y", "t.db");
+
+        using ITickStore sut = TickStores.Open(path);
+
+        sut.ShouldBeOfType<SqliteTickStore>().Path.ShouldBe(path);
+    }
+
+    [Fact]
+    public void Open_PostgresUrl_OpensPostgresStoreInTheUrlsSchema()
+    {
+        string schema = server.NewSchema();
+
+        using ITickStore sut = TickStores.Open("  " + server.UrlFor(schema) + " ");
+
+        PostgresTickStore store = sut.ShouldBeOfType<PostgresTickStore>();
+        store.Schema.ShouldBe(schema);
+        store.Server.ShouldNotContain(server.Password);
+        sut.AppendTrades(TestData.Trades(TestData.Btc, 1, 3)).ShouldBe(3);
+    }
+
+    [Fact]
+    public void Open_MalformedPostgresUrl_ThrowsWithoutPassword()
+    {
+        ArgumentException e = Should.Throw<ArgumentException>(() => TickStores.Open("postgres://u:SECRETPW@host:5432/db?bogus=1"));
+
+        e.Message.ShouldNotContain("SECRETPW");
+    }
 }

@@ -1,16 +1,15 @@
 using Tickwise.Core.Market;
-using Tickwise.Storage.Sqlite;
 using Tickwise.Storage.Tests.Support;
 using static Tickwise.Storage.Tests.Support.TestData;
 
-namespace Tickwise.Storage.Tests.Sqlite;
+namespace Tickwise.Storage.Tests;
 
-public sealed partial class SqliteTickStoreTests
+public abstract partial class TickStoreContractTests
 {
     [Fact]
     public void ReadTrades_Range_IncludesFromAndExcludesTo()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         Trade[] trades = Trades(Btc, 0, 100); // one per 10 ms from StartMs
 
         sut.AppendTrades(trades);
@@ -23,7 +22,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void ReadTrades_Limit_ReturnsLowestIdsFirst()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         // Times run against ids here, so only ordering by id passes.
         Trade[] trades = [new(Btc, 3, new Price(1), new Quantity(1), StartMs, AggressorSide.Buyer),
             new(Btc, 1, new Price(1), new Quantity(1), StartMs + 2, AggressorSide.Buyer),
@@ -37,7 +36,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void ReadTrades_TimesOutOfIdOrder_ReturnsExactlyTheRangeById()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         // Trade i is stamped (i * 7919) mod 1000 ms after StartMs: ids and times are unrelated.
         Trade[] trades = [.. Enumerable.Range(0, 1000).Select(i =>
             new Trade(Btc, i, new Price(i), new Quantity(1), StartMs + i * 7919L % 1000, AggressorSide.Buyer))];
@@ -53,7 +52,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void ReadTrades_UnknownSymbol_ReturnsEmpty()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         sut.AppendTrades(Trades(Btc, 0, 10));
 
         sut.ReadTrades(Eth, TimeRange.All).ShouldBeEmpty();
@@ -62,7 +61,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void ReadTrades_BadArguments_Throw()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
 
         Should.Throw<ArgumentException>(() => sut.ReadTrades(default, TimeRange.All));
         Should.Throw<ArgumentOutOfRangeException>(() => sut.ReadTrades(Btc, TimeRange.All, -1));
@@ -73,7 +72,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void ReadBars_RangeIntervalAndLimit_SelectsByOpenTime()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         Bar[] minutes = [.. Enumerable.Range(0, 10).Select(i => TestData.Bar(Btc, i))];
         Bar hour = TestData.Bar(Btc, 0, Interval.OneHour);
         sut.UpsertBars([.. minutes.Reverse(), hour, TestData.Bar(Eth, 3)]);
@@ -89,7 +88,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void ListSymbols_TradesAndBarsOnlySymbols_ReturnsOrdinalOrder()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         Symbol lowerSorted = new("BTC_USDT"); // '_' sorts after letters in ordinal order
         sut.AppendTrades(Trades(Eth, 0, 1));
         sut.AppendTrades(Trades(lowerSorted, 0, 1));
@@ -101,7 +100,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void ListIntervals_SeveralIntervals_ReturnsShortestFirst()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         sut.UpsertBars([TestData.Bar(Btc, 0, Interval.OneHour), TestData.Bar(Btc, 0, new Interval(1_000)),
             TestData.Bar(Btc, 1, new Interval(1_000)), TestData.Bar(Btc, 0, Interval.OneMinute), TestData.Bar(Eth, 0, Interval.OneDay)]);
 
@@ -113,7 +112,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void Count_PerSymbolAndAll_CountsTradesAndBars()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         sut.AppendTrades(Trades(Btc, 0, 7));
         sut.AppendTrades(Trades(Eth, 0, 3));
         sut.UpsertBars([TestData.Bar(Btc, 0), TestData.Bar(Btc, 0, Interval.OneHour)]);
@@ -127,7 +126,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void TradeTimeSpan_Trades_ReturnsEarliestToLatestPlusOne()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         Trade[] trades = Trades(Btc, 0, 50);
         sut.AppendTrades(trades);
 
@@ -141,7 +140,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public async Task ReadTrades_WhileWriterAppends_SeesWholeBatchesOnly()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         const int batch = 2_000, batches = 40;
         Task writer = Task.Run(() =>
         {
@@ -166,7 +165,7 @@ public sealed partial class SqliteTickStoreTests
     [Fact]
     public void ReadTrades_EnumeratingDuringCommit_KeepsItsSnapshot()
     {
-        using SqliteTickStore sut = OpenStore();
+        using ITickStore sut = OpenStore();
         sut.AppendTrades(Trades(Btc, 0, 1_000));
 
         using IEnumerator<Trade> reading = sut.ReadTrades(Btc, TimeRange.All).GetEnumerator();
@@ -177,5 +176,35 @@ public sealed partial class SqliteTickStoreTests
 
         seen.ShouldBe(1_000);
         sut.ReadTrades(Btc, TimeRange.All).Count().ShouldBe(2_000);
+    }
+
+    [Fact]
+    public void CountTrades_Range_CountsFromInclusiveToExclusive()
+    {
+        using ITickStore sut = OpenStore();
+        sut.AppendTrades(Trades(Btc, 0, 100)); // one per 10 ms from StartMs
+        sut.AppendTrades(Trades(Eth, 0, 50));
+
+        sut.CountTrades(Btc, new TimeRange(StartMs + 100, StartMs + 200)).ShouldBe(10);
+        sut.CountTrades(Btc, TimeRange.All).ShouldBe(100);
+        sut.CountTrades(Eth, TimeRange.All).ShouldBe(50);
+        sut.CountTrades(new Symbol("SOLUSDT"), TimeRange.All).ShouldBe(0);
+        sut.CountTrades(default, TimeRange.All).ShouldBe(0);
+    }
+
+    [Fact]
+    public void LastTradeBefore_Time_IsHighestIdAtTheLatestEarlierTime()
+    {
+        using ITickStore sut = OpenStore();
+        Trade[] trades = Trades(Btc, 100, 10); // times StartMs, +10, ..., +90
+        Trade sameTime = new(Btc, 5, new Price(7), new Quantity(1), StartMs + 40, AggressorSide.Buyer);
+        sut.AppendTrades(trades);
+        sut.AppendTrades([sameTime]);
+
+        sut.LastTradeBefore(Btc, StartMs + 45).ShouldBe(trades[4]); // id 104 beats id 5 at the same time
+        sut.LastTradeBefore(Btc, StartMs + 40).ShouldBe(trades[3]); // the bound is exclusive
+        sut.LastTradeBefore(Btc, long.MaxValue).ShouldBe(trades[9]);
+        sut.LastTradeBefore(Btc, StartMs).ShouldBeNull();
+        sut.LastTradeBefore(Eth, long.MaxValue).ShouldBeNull();
     }
 }
