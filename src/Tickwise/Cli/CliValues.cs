@@ -64,6 +64,10 @@ internal static class CliValues
         return [.. intervals];
     }
 
+    /// <summary>Returns a store spec fit to print: the password of a <c>scheme://user:password@host</c> URL replaced by <c>***</c>.</summary>
+    public static string Redact(string store) =>
+        System.Text.RegularExpressions.Regex.Replace(store, "^([a-zA-Z][a-zA-Z0-9+.-]*://[^:/@]*):[^@]*@", "$1:***@");
+
     /// <summary>Parses one of an enum's names, ignoring case, with a one-line error listing them (the parser's own error spans lines).</summary>
     public static T ParseChoice<T>(string text, string optionName) where T : struct, Enum =>
         Enum.TryParse(text.Trim(), ignoreCase: true, out T value) && Enum.IsDefined(value) && !text.Trim().All(char.IsDigit)

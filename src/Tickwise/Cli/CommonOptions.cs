@@ -6,9 +6,9 @@ namespace Tickwise.Cli;
 /// <summary>Options that several commands share, so that each is spelled and documented once.</summary>
 internal static class CommonOptions
 {
-    public static Option<string> Db(TickwiseSettings settings) => new("--db")
+    public static Option<string> Db(TickwiseSettings settings) => new("--db", "--store")
     {
-        Description = $"SQLite database file (created on first use). Default: {settings.Db} (TICKWISE__DB, appsettings.json Db).",
+        Description = $"Store: a SQLite file (created on first use) or postgres://user:pass@host:port/db. Default: {settings.Db} (TICKWISE__DB or TICKWISE__STORE, appsettings.json Db or Store).",
         DefaultValueFactory = _ => settings.Db,
     };
 

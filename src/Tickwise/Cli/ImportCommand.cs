@@ -34,7 +34,7 @@ internal static class ImportCommand
             var badLines = new BadLineReporter(BadLinesShown);
             // Large batches: one store transaction per batch, and fewer commits is most of what makes bulk ingest fast.
             var readOptions = new DumpReadOptions { Strict = result.GetValue(strict), OnBadLine = badLines.Report, BatchSize = TradeFileImport.BatchCapacity };
-            using ITickStore store = TickStores.OpenSqlite(result.GetValue(db)!);
+            using ITickStore store = TickStores.Open(result.GetValue(db)!);
             foreach (DumpFileInfo file in files)
             {
                 cancellationToken.ThrowIfCancellationRequested();

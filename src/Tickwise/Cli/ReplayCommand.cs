@@ -44,7 +44,7 @@ internal static class ReplayCommand
             var badLines = new BadLineReporter(BadLinesShown);
             int warnings = 0;
             using var source = new RecordedFrameSource(paths, badLines.Report);
-            using ITickStore store = TickStores.OpenSqlite(result.GetValue(db)!);
+            using ITickStore store = TickStores.Open(result.GetValue(db)!);
             var ingest = new MarketEventIngest(store, barIntervals);
             var replay = new RecordedFrameReplay(ingest, source.Files, badLines.Report, message =>
             {

@@ -39,7 +39,7 @@ internal static class RunCommand
 
             long startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var simulator = new MarketSimulator(SimulationOptions.Build(symbolList, result.GetValue(seed), startMs));
-            using ITickStore store = TickStores.OpenSqlite(result.GetValue(db)!);
+            using ITickStore store = TickStores.Open(result.GetValue(db)!);
             var ingest = new MarketEventIngest(store, barIntervals);
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -52,7 +52,7 @@ internal static class RunCommand
             });
             var feed = new SimulatorSource(simulator, pace);
             Task producing = feed.RunAsync(channel.Writer, stop.Token);
-            Console.Error.WriteLine($"tickwise: running simulator for {string.Join(',', symbolList)} into {result.GetValue(db)} (Ctrl+C stops)");
+            Console.Error.WriteLine($"tickwise: running simulator for {string.Join(',', symbolList)} into {CliValues.Redact(result.GetValue(db)!)} (Ctrl+C stops)");
 
             await Consume(channel.Reader, ingest);
             await producing;

@@ -32,7 +32,7 @@ internal static class SimulateCommand
             IReadOnlyList<Interval> barIntervals = CliValues.ParseIntervals(result.GetValue(intervals)!);
             var simulator = new MarketSimulator(SimulationOptions.Build(symbolList, result.GetValue(seed), startMs));
 
-            using ITickStore store = TickStores.OpenSqlite(result.GetValue(db)!);
+            using ITickStore store = TickStores.Open(result.GetValue(db)!);
             var ingest = new MarketEventIngest(store, barIntervals);
             var clock = System.Diagnostics.Stopwatch.StartNew();
             await CliProgress.RunAsync($"simulating {string.Join(',', symbolList)} for {span}", endMs - startMs, report =>

@@ -6,11 +6,12 @@ namespace Tickwise.Cli;
 /// <summary>Reads the bars the analysis commands work on, with the checks every one of them needs.</summary>
 internal static class StoredBars
 {
-    /// <summary>Opens an existing database, refusing to create one for a read-only command.</summary>
-    public static ITickStore OpenExisting(string dbPath)
+    /// <summary>Opens an existing store (a SQLite file or a <c>postgres://</c> URL), refusing to create a SQLite file for a read-only command.</summary>
+    public static ITickStore OpenExisting(string store)
     {
-        if (!File.Exists(dbPath)) throw new CliException($"No database at {dbPath}: import or simulate first, or pass --db.");
-        return TickStores.OpenSqlite(dbPath);
+        bool isUrl = store.Contains("://", StringComparison.Ordinal);
+        if (!isUrl && !File.Exists(store)) throw new CliException($"No database at {store}: import or simulate first, or pass --db.");
+        return TickStores.Open(store);
     }
 
     /// <summary>Returns the symbol's bars of the interval in the range, failing plainly when the symbol is unknown or has none.</summary>

@@ -13,7 +13,7 @@ internal sealed class TickwiseSettings
     /// <summary>Default database path, relative to the working directory.</summary>
     public const string DefaultDbPath = "./data/tickwise.db";
 
-    /// <summary>Path of the SQLite database.</summary>
+    /// <summary>The store: a SQLite file path, or a <c>postgres://</c> URL (keys <c>Db</c> or <c>Store</c>; <c>Store</c> wins).</summary>
     public string Db { get; init; } = DefaultDbPath;
 
     /// <summary>Intervals built from trades unless a command says otherwise.</summary>
@@ -33,7 +33,7 @@ internal sealed class TickwiseSettings
         var settings = new TickwiseSettings();
         return new TickwiseSettings
         {
-            Db = configuration["Db"] ?? settings.Db,
+            Db = configuration["Store"] ?? configuration["Db"] ?? settings.Db,
             Intervals = configuration["Intervals"] ?? settings.Intervals,
             Symbols = configuration["Symbols"] ?? settings.Symbols,
         };
