@@ -109,115 +109,65 @@ public static class Adf
         };
     }
 
-    // Fits the last `rows` rows: Δx_t on x_(t-1), Δx_(t-1..t-lag), trend terms (the constant is Ols's intercept).
-    private static OlsResult Fit(ReadOnlySpan<double> x, double[] diff, AdfRegression regression, int lag, int rows)
+    // The pieces of the design on the last `rows` rows: Δx_t, x_(t-1), the trend terms and Δx_(t-1..t-lags)
+    // (the constant is the fit's intercept). Each caller orders the columns as its fit needs.
+    private static (double[] Y, double[] Level, List<double[]> Trends, List<double[]> Lags) Design(
+        ReadOnlySpan<double> x, double[] diff, AdfRegression regression, int lags, int rows)
     {
         int start = diff.Length - rows; // index in diff of the first row's Δx_t
         var y = new double[rows];
         var level = new double[rows];
-        var columns = new List<double[]>(lag + 3) { level };
         for (int i = 0; i < rows; i++)
         {
             y[i] = diff[start + i];
             level[i] = x[start + i]; // x_(t-1): diff[k] = x[k+1] - x[k]
         }
 
-        for (int l = 1; l <= lag; l++)
-        {
-            var lagged = new double[rows];
-            for (int i = 0; i < rows; i++) lagged[i] = diff[start + i - l];
-            columns.Add(lagged);
-        }
-
+        var trends = new List<double[]>(2);
         if (regression is AdfRegression.ConstantTrend or AdfRegression.ConstantQuadraticTrend)
         {
             var trend = new double[rows];
             for (int i = 0; i < rows; i++) trend[i] = i + 1;
-            columns.Add(trend);
+            trends.Add(trend);
             if (regression == AdfRegression.ConstantQuadraticTrend)
             {
                 var square = new double[rows];
                 for (int i = 0; i < rows; i++) square[i] = (i + 1.0) * (i + 1.0);
-                columns.Add(square);
+                trends.Add(square);
             }
         }
 
-        return Ols.Fit(y, columns, intercept: regression != AdfRegression.None);
+        var lagged = new List<double[]>(lags);
+        for (int l = 1; l <= lags; l++)
+        {
+            var column = new double[rows];
+            for (int i = 0; i < rows; i++) column[i] = diff[start + i - l];
+            lagged.Add(column);
+        }
+        return (y, level, trends, lagged);
+    }
+
+    // Fits the last `rows` rows: Δx_t on x_(t-1), Δx_(t-1..t-lag), trend terms.
+    private static OlsResult Fit(ReadOnlySpan<double> x, double[] diff, AdfRegression regression, int lag, int rows)
+    {
+        var (y, level, trends, lags) = Design(x, diff, regression, lag, rows);
+        return Ols.Fit(y, [level, .. lags, .. trends], intercept: regression != AdfRegression.None);
     }
 
     // Residual sums of squares of the lag 0…lagLimit models on the common sample, columns in nesting order
     // (level, trend terms, then the lagged differences), or null when the design needs the careful path.
     private static double[]? NestedSearch(ReadOnlySpan<double> x, double[] diff, AdfRegression regression, int lagLimit, int rows)
     {
-        int start = diff.Length - rows;
-        var y = new double[rows];
-        var level = new double[rows];
-        var columns = new List<double[]>(lagLimit + 3) { level };
-        for (int i = 0; i < rows; i++)
-        {
-            y[i] = diff[start + i];
-            level[i] = x[start + i];
-        }
-
-        if (regression is AdfRegression.ConstantTrend or AdfRegression.ConstantQuadraticTrend)
-        {
-            var trend = new double[rows];
-            for (int i = 0; i < rows; i++) trend[i] = i + 1;
-            columns.Add(trend);
-            if (regression == AdfRegression.ConstantQuadraticTrend)
-            {
-                var square = new double[rows];
-                for (int i = 0; i < rows; i++) square[i] = (i + 1.0) * (i + 1.0);
-                columns.Add(square);
-            }
-        }
-
-        for (int l = 1; l <= lagLimit; l++)
-        {
-            var lagged = new double[rows];
-            for (int i = 0; i < rows; i++) lagged[i] = diff[start + i - l];
-            columns.Add(lagged);
-        }
-
-        return NestedLeastSquares.ResidualSumsOfSquares(y, columns, intercept: regression != AdfRegression.None);
+        var (y, level, trends, lags) = Design(x, diff, regression, lagLimit, rows);
+        return NestedLeastSquares.ResidualSumsOfSquares(y, [level, .. trends, .. lags], intercept: regression != AdfRegression.None);
     }
 
     // The t-value of the lagged level from one QR with the level as the last column (NestedLeastSquares.TValueOfLast),
     // or null when the design needs the careful path.
     private static double? FastStatistic(ReadOnlySpan<double> x, double[] diff, AdfRegression regression, int lag, int rows)
     {
-        int start = diff.Length - rows;
-        var y = new double[rows];
-        var level = new double[rows];
-        for (int i = 0; i < rows; i++)
-        {
-            y[i] = diff[start + i];
-            level[i] = x[start + i];
-        }
-
-        var columns = new List<double[]>(lag + 3);
-        if (regression is AdfRegression.ConstantTrend or AdfRegression.ConstantQuadraticTrend)
-        {
-            var trend = new double[rows];
-            for (int i = 0; i < rows; i++) trend[i] = i + 1;
-            columns.Add(trend);
-            if (regression == AdfRegression.ConstantQuadraticTrend)
-            {
-                var square = new double[rows];
-                for (int i = 0; i < rows; i++) square[i] = (i + 1.0) * (i + 1.0);
-                columns.Add(square);
-            }
-        }
-
-        for (int l = 1; l <= lag; l++)
-        {
-            var lagged = new double[rows];
-            for (int i = 0; i < rows; i++) lagged[i] = diff[start + i - l];
-            columns.Add(lagged);
-        }
-
-        columns.Add(level);
-        return NestedLeastSquares.TValueOfLast(y, columns, intercept: regression != AdfRegression.None);
+        var (y, level, trends, lags) = Design(x, diff, regression, lag, rows);
+        return NestedLeastSquares.TValueOfLast(y, [.. trends, .. lags, level], intercept: regression != AdfRegression.None);
     }
 
     private static AdfResult Failed(StatisticStatus status, string reason, AdfRegression regression) =>
