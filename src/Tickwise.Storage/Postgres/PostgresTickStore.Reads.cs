@@ -51,8 +51,7 @@ public sealed partial class PostgresTickStore
     /// <exception cref="StoreException">While enumerating: the server cannot be read, or a stored row is invalid.</exception>
     public IEnumerable<Trade> ReadTrades(Symbol symbol, TimeRange range, int limit = int.MaxValue)
     {
-        if (symbol.IsEmpty) throw new ArgumentException("Name a symbol to read trades of.", nameof(symbol));
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        StoreArguments.CheckTradeRead(symbol, limit);
         ObjectDisposedException.ThrowIf(_disposed, this);
         return ReadTradesCore(symbol, range, limit);
     }
@@ -64,9 +63,7 @@ public sealed partial class PostgresTickStore
     /// <exception cref="StoreException">While enumerating: the server cannot be read, or a stored row is invalid.</exception>
     public IEnumerable<Bar> ReadBars(Symbol symbol, Interval interval, TimeRange range, int limit = int.MaxValue)
     {
-        if (symbol.IsEmpty) throw new ArgumentException("Name a symbol to read bars of.", nameof(symbol));
-        if (interval.Milliseconds == 0) throw new ArgumentException("Name an interval to read bars of.", nameof(interval));
-        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        StoreArguments.CheckBarRead(symbol, interval, limit);
         ObjectDisposedException.ThrowIf(_disposed, this);
         return ReadBarsCore(symbol, interval, range, limit);
     }
