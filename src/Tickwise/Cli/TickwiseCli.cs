@@ -16,6 +16,8 @@ internal static class TickwiseCli
         root.Subcommands.Add(RunCommand.Create(settings));
         root.Subcommands.Add(ReplayCommand.Create(settings));
         root.Subcommands.Add(AnalyzeCommand.Create(settings));
+        root.Subcommands.Add(StoreCommands.CreateMigrate(settings));
+        root.Subcommands.Add(StoreCommands.CreateCopy(settings));
         return root;
     }
 

@@ -84,5 +84,30 @@ public class PostgresStoreTests(PostgresCluster cluster) : IClassFixture<Postgre
         result.Stderr.ShouldNotContain(wrong);
     }
 
+    [Fact]
+    public void Copy_SqliteToPostgres_MovesEverythingOnceAndExportsMatch()
+    {
+        using var temp = new TempDirectory();
+        string sqlite = temp.File("t.db");
+        string store = cluster.Url + "?schema=copy_" + Guid.NewGuid().ToString("N")[..12];
+        Ok(TickwiseProcess.Run(temp.Path, "import", BtcSpot, RepositoryPaths.Binance("klines", "1m", "FILUSDT-1m-2023-08.zip"), "--db", sqlite));
+
+        Ok(TickwiseProcess.Run(temp.Path, "migrate", "--store", store)).Stderr.ShouldContain("0 trades");
+        var first = Ok(TickwiseProcess.Run(temp.Path, "copy", "--from", "sqlite:" + sqlite, "--to", store));
+        var second = Ok(TickwiseProcess.Run(temp.Path, "copy", "--from", sqlite, "--to", store));
+
+        first.Stderr.ShouldContain("BTCUSDT: 19,904 new trades");
+        second.Stderr.ShouldContain("BTCUSDT: 0 new trades");
+        foreach (var (symbol, interval) in new[] { ("BTCUSDT", "1s"), ("BTCUSDT", "1d"), ("FILUSDT", "1m"), ("FILUSDT", "4h") })
+        {
+            Ok(TickwiseProcess.Run(temp.Path, "export", "bars", "--symbol", symbol, "--interval", interval, "--store", store)).Stdout
+                .ShouldBe(Ok(TickwiseProcess.Run(temp.Path, "export", "bars", "--symbol", symbol, "--interval", interval, "--db", sqlite)).Stdout);
+        }
+        // The id kind travels with the trades: aggTrades for BTCUSDT are refused in the target too.
+        string agg = temp.File("BTCUSDT-aggTrades-2024-08-08.csv");
+        File.WriteAllLines(agg, ["1,61837.63,0.02,3735683259,3735683260,1723161255342,true,true"]);
+        TickwiseProcess.Run(temp.Path, "import", agg, "--store", store).ExitCode.ShouldNotBe(0);
+    }
+
     private static string Password(string url) => System.Text.RegularExpressions.Regex.Match(url, "://[^:]+:([^@]+)@").Groups[1].Value;
 }
