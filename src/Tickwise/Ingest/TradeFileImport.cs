@@ -43,6 +43,9 @@ internal sealed class TradeFileImport
         });
         var free = new Stack<Trade[]>();
         var freeLock = new Lock();
+        // Stops the reader when the store side fails, so that it does not wait forever on a channel nobody drains.
+        using var stopReading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        CancellationToken readToken = stopReading.Token;
 
         Task<DumpReadReport> reading = Task.Run(() =>
         {
@@ -55,29 +58,51 @@ internal sealed class TradeFileImport
                     if (buffer.Length < trades.Length) buffer = new Trade[trades.Length];
                     trades.CopyTo(buffer);
                     // Blocking here is the back-pressure: at most BatchesInFlight batches wait for the store.
-                    batches.Writer.WriteAsync(new TradeBatch(buffer, trades.Length), cancellationToken).AsTask().GetAwaiter().GetResult();
-                }, _readOptions, cancellationToken);
+                    batches.Writer.WriteAsync(new TradeBatch(buffer, trades.Length), readToken).AsTask().GetAwaiter().GetResult();
+                }, _readOptions, readToken);
             }
             finally
             {
                 batches.Writer.TryComplete();
             }
-        }, cancellationToken);
+        }, CancellationToken.None);
 
         var writer = new SymbolBarWriter(_store, file.Symbol, _intervals);
         long stored = 0, inserted = 0;
-        await foreach (TradeBatch batch in batches.Reader.ReadAllAsync(cancellationToken))
+        Exception? failure = null;
+        try
         {
-            ReadOnlySpan<Trade> trades = batch.Trades.AsSpan(0, batch.Count);
-            inserted += _store.AppendTrades(trades);
-            writer.Add(trades);
-            stored += trades.Length;
-            onProgress?.Invoke(stored);
-            lock (freeLock) free.Push(batch.Trades);
+            // Drains to the end even when cancelled: the reader stops at the token and completes the channel.
+            await foreach (TradeBatch batch in batches.Reader.ReadAllAsync(CancellationToken.None))
+            {
+                ReadOnlySpan<Trade> trades = batch.Trades.AsSpan(0, batch.Count);
+                inserted += _store.AppendTrades(trades);
+                writer.Add(trades);
+                stored += trades.Length;
+                onProgress?.Invoke(stored);
+                lock (freeLock) free.Push(batch.Trades);
+            }
         }
-        DumpReadReport report = await reading;
-        writer.Finish();
-        return new ImportResult(file, report.Lines, stored, inserted, report.BadLines, writer.LateTrades, writer.BarsWritten, writer.Rebuilt, started.Elapsed);
+        catch (Exception e)
+        {
+            failure = e;
+            await stopReading.CancelAsync();
+        }
+
+        DumpReadReport? report = null;
+        try
+        {
+            report = await reading;
+        }
+        catch (Exception e)
+        {
+            failure ??= e;
+        }
+        // Whatever stopped the import (a strict bad line, Ctrl+C), the trades stored so far get their bars, so the
+        // store stays consistent; only a failing store itself is left alone.
+        if (failure is not StoreException) writer.Finish();
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
+        return new ImportResult(file, report!.Lines, stored, inserted, report.BadLines, writer.LateTrades, writer.BarsWritten, writer.Rebuilt, started.Elapsed);
     }
 
     private readonly record struct TradeBatch(Trade[] Trades, int Count);

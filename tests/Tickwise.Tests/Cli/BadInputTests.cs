@@ -49,6 +49,23 @@ public class BadInputTests
     }
 
     [Fact]
+    public void Import_StrictStopsMidFile_TheTradesStoredSoFarHaveWholeBars()
+    {
+        using var temp = new TempDirectory();
+        string[] lines = File.ReadAllLines(BtcSpot);
+        string good = temp.File("BTCUSDT-trades-good.csv"), bad = temp.File("BTCUSDT-trades-bad.csv");
+        File.WriteAllLines(good, lines[..15_000]);
+        File.WriteAllLines(bad, [.. lines[..15_000], "3735698259,oops,0.1,1,1723161255342,True,True", .. lines[15_000..]]);
+        string db = temp.File("t.db");
+
+        var result = TickwiseProcess.Run(temp.Path, "import", bad, "--db", db, "--strict");
+
+        result.ExitCode.ShouldNotBe(0);
+        var export = Ok(TickwiseProcess.Run(temp.Path, "export", "bars", "--symbol", "BTCUSDT", "--interval", "1m", "--db", db));
+        ReferenceBars.FromExportCsv(export.Stdout).ShouldBe(ReferenceBars.FromTradesCsv(good, 60_000));
+    }
+
+    [Fact]
     public void Import_UnknownLayout_FailsNamingFileAndLayoutsBeforeImportingAnything()
     {
         using var temp = new TempDirectory();
