@@ -31,4 +31,9 @@ internal static class CommonOptions
     public static Option<string?> To() => new("--to") { Description = "End, exclusive: Unix ms or ISO-8601 UTC." };
 
     public static Option<string> Format() => new("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+
+    public static Option<string?> IndicatorCsv() => new("--indicator-csv")
+    {
+        Description = "Directory to append live crossover indicators to (SYMBOL-crossover.csv: mid vs SMA of 1m closes, book pressure, spread).",
+    };
 }

@@ -5,6 +5,7 @@ using Tickwise.Binance.Book;
 using Tickwise.Configuration;
 using Tickwise.Core.Market;
 using Tickwise.Ingest;
+using Tickwise.Sinks;
 using Tickwise.Sources;
 using Tickwise.Storage;
 
@@ -29,8 +30,9 @@ internal static class ReplayCommand
         var speed = new Option<string>("--speed") { Description = "Replay pace against the recorded receive times: 1 (as recorded), 10, ... or max (as fast as possible).", DefaultValueFactory = _ => "max" };
         var db = CommonOptions.Db(settings);
         var intervals = CommonOptions.Intervals(settings);
+        var indicatorCsv = CommonOptions.IndicatorCsv();
 
-        var command = new Command("replay", "Replay recorded Binance stream frames: trades and bars into the store, a local order book per symbol.") { files, speed, db, intervals };
+        var command = new Command("replay", "Replay recorded Binance stream frames: trades and bars into the store, a local order book per symbol.") { files, speed, db, intervals, indicatorCsv };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             string[] paths = result.GetValue(files)!;
@@ -45,7 +47,8 @@ internal static class ReplayCommand
             int warnings = 0;
             using var source = new RecordedFrameSource(paths, badLines.Report);
             using ITickStore store = TickStores.Open(result.GetValue(db)!);
-            var ingest = new MarketEventIngest(store, barIntervals);
+            using IndicatorCsvWriter? indicators = result.GetValue(indicatorCsv) is { } dir ? new IndicatorCsvWriter(dir) : null;
+            var ingest = new MarketEventIngest(store, barIntervals, indicators);
             var replay = new RecordedFrameReplay(ingest, source.Files, badLines.Report, message =>
             {
                 if (++warnings <= WarningsShown) Console.Error.WriteLine($"tickwise: warning: {message}");

@@ -19,11 +19,13 @@ internal sealed class MarketEventIngest
     private readonly ITickStore _store;
     private readonly IReadOnlyList<Interval> _intervals;
     private readonly Dictionary<Symbol, SymbolState> _symbols = [];
+    private readonly IMarketObserver? _observer;
 
-    public MarketEventIngest(ITickStore store, IReadOnlyList<Interval> intervals)
+    public MarketEventIngest(ITickStore store, IReadOnlyList<Interval> intervals, IMarketObserver? observer = null)
     {
         _store = store;
         _intervals = intervals;
+        _observer = observer;
     }
 
     /// <summary>Trades received.</summary>
@@ -66,11 +68,13 @@ internal sealed class MarketEventIngest
                 state.Batch[state.Count++] = trade;
                 state.LastPrice = trade.Price;
                 Trades++;
+                _observer?.OnTrade(in trade);
                 if (state.Count == BatchCapacity) Write(state);
                 break;
             case MarketEventKind.Quote:
                 StateOf(marketEvent.Quote.Symbol).LastQuote = marketEvent.Quote;
                 Quotes++;
+                _observer?.OnQuote(marketEvent.Quote);
                 break;
         }
     }
@@ -106,7 +110,7 @@ internal sealed class MarketEventIngest
         if (!_symbols.TryGetValue(symbol, out SymbolState? state))
         {
             TradeIdSpace.Claim(_store, symbol, aggregated: false);
-            state = new SymbolState(new SymbolBarWriter(_store, symbol, _intervals));
+            state = new SymbolState(new SymbolBarWriter(_store, symbol, _intervals, _observer));
             _symbols.Add(symbol, state);
         }
         return state;

@@ -33,6 +33,8 @@ internal sealed class SymbolBarWriter
     private long _priorTimeMs = long.MinValue;
     private long _aggregatedInSpan;
     private Bar[] _kept = new Bar[64];
+    private readonly IMarketObserver? _observer;
+    private bool _replayingStore; // bars from stored trades were announced when they first closed
 
     /// <summary>
     /// Longest silence bridged by flat bars. A symbol quiet for longer is taken as a gap in the data (an outage, a bogus
@@ -44,9 +46,10 @@ internal sealed class SymbolBarWriter
     /// <summary>Rebuilds read the store an hour at a time, bounding memory to an hour of trades.</summary>
     private const long RebuildWindowMs = 3_600_000;
 
-    public SymbolBarWriter(ITickStore store, Symbol symbol, IReadOnlyList<Interval> intervals)
+    public SymbolBarWriter(ITickStore store, Symbol symbol, IReadOnlyList<Interval> intervals, IMarketObserver? observer = null)
     {
         _store = store;
+        _observer = observer;
         Symbol = symbol;
         _aggregator = new SymbolBarAggregator(symbol, intervals);
         _intervals = _aggregator.Intervals;
@@ -113,6 +116,8 @@ internal sealed class SymbolBarWriter
     /// <summary>Replays the last trade before the span (for flat bars up to the span, unless long silent) and the stored trades inside the range.</summary>
     private void SeedFromStore(TimeRange prefix, in Trade next)
     {
+        bool wasReplaying = _replayingStore;
+        _replayingStore = true;
         var stored = new List<Trade>();
         foreach (Trade trade in _store.ReadTrades(Symbol, prefix)) stored.Add(trade);
         Trade? prior = _store.LastTradeBefore(Symbol, prefix.FromMs);
@@ -130,11 +135,13 @@ internal sealed class SymbolBarWriter
         }
         _aggregatedInSpan = stored.Count;
         WriteCompleted();
+        _replayingStore = wasReplaying;
     }
 
     private void Rebuild(TimeRange span)
     {
         Rebuilt = true;
+        _replayingStore = true;
         _aggregator = new SymbolBarAggregator(Symbol, _intervals);
         _priorTimeMs = long.MinValue;
         Trade[] first = [.. _store.ReadTrades(Symbol, span, limit: 1)];
@@ -177,6 +184,14 @@ internal sealed class SymbolBarWriter
 
     private void WriteCompleted()
     {
+        if (_observer is not null && !_replayingStore)
+        {
+            foreach (ref readonly Bar bar in _aggregator.Completed)
+            {
+                // Bars holding only the seeding prior trade are not news.
+                if (_priorTimeMs < bar.OpenTimeMs || _priorTimeMs > bar.CloseTimeMs) _observer.OnBarClosed(in bar);
+            }
+        }
         Write(_aggregator.Completed);
         _aggregator.ClearCompleted();
     }
