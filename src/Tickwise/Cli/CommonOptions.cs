@@ -31,4 +31,20 @@ internal static class CommonOptions
     public static Option<string?> To() => new("--to") { Description = "End, exclusive: Unix ms or ISO-8601 UTC." };
 
     public static Option<string> Format() => new("--format") { Description = "csv or json.", DefaultValueFactory = _ => "csv" };
+
+    public static Option<string> Market() => new("--market")
+    {
+        Description = "Binance venue whose default endpoints are used: spot, futures or testnet.",
+        DefaultValueFactory = _ => "spot",
+    };
+
+    public static Option<string?> WsUrl() => new("--ws-url")
+    {
+        Description = "Stream base address (ws:// or wss://); the client appends /stream?streams=... Default: the --market's.",
+    };
+
+    public static Option<string?> RestUrl() => new("--rest-url")
+    {
+        Description = "REST base address (http:// or https://); the client appends /api/v3/... (/fapi/v1/... on futures). Default: the --market's.",
+    };
 }

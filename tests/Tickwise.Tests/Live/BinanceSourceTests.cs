@@ -1,0 +1,196 @@
+using Tickwise.Binance.Client;
+using Tickwise.Tests.Cli;
+
+namespace Tickwise.Tests.Live;
+
+/// <summary>The live Binance source against <see cref="FakeBinanceServer"/> on loopback, checked through the store:
+/// whatever the server does, the store ends up with exactly the trades it published.</summary>
+public class BinanceSourceTests
+{
+    private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Run_HealthyServer_StoresEveryPublishedTradeOnce()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync();
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT", "ETHUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        server.Publish("BTCUSDT", 3000);
+        server.Publish("ETHUSDT", 2000);
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT", "ETHUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        LivePipeline.ShouldHoldExactly(store, server, "ETHUSDT");
+        sut.Client.Connections.ShouldBe(1);
+        sut.Client.ParseErrors.ShouldBe(0);
+        server.RestRequests.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Run_ServerClosesEveryFewHundredMessages_RepairsEveryGapOverRest()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 250 });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT", "ETHUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await Task.WhenAll(
+            server.PublishSlowlyAsync("BTCUSDT", 4000, 40, TimeSpan.FromMilliseconds(5)),
+            server.PublishSlowlyAsync("ETHUSDT", 3000, 30, TimeSpan.FromMilliseconds(5)));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT", "ETHUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        LivePipeline.ShouldHoldExactly(store, server, "ETHUSDT");
+        server.Connections.ShouldBeGreaterThan(5);
+        sut.Client.Symbols.Sum(s => s.TradesRepaired).ShouldBeGreaterThan(0);
+        sut.Client.Symbols.Sum(s => s.TradesLost).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Run_ServerDropsTcpWithoutClosing_StoresEveryTradeOnce()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { AbortEvery = 300 });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 3000, 50, TimeSpan.FromMilliseconds(5));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        server.Connections.ShouldBeGreaterThan(3);
+    }
+
+    [Fact]
+    public async Task Run_ServerGoesSilentWithoutClosing_WatchdogReconnectsAndBackfills()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { SilentAfter = 200, SilentConnections = 2 });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Fast(o, noData: TimeSpan.FromMilliseconds(400)), "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 2000, 50, TimeSpan.FromMilliseconds(20));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        server.Connections.ShouldBeGreaterThanOrEqualTo(3);
+        sut.Notices.ShouldContain(n => n.Kind == StreamNoticeKind.Disconnected && n.Message.Contains("no data"));
+    }
+
+    [Fact]
+    public async Task Run_GarbageTruncatedBinaryAndOversizedFrames_CountedAndEveryTradeStored()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { GarbageEvery = 5 });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 1000, 100, TimeSpan.FromMilliseconds(5));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        sut.Client.Connections.ShouldBe(1, string.Join(" | ", sut.Notices.Select(n => n.Message))); // bad frames never break the connection
+        sut.Client.ParseErrors.ShouldBeGreaterThan(50);
+        sut.Client.BinaryFrames.ShouldBeGreaterThan(10);
+        sut.Client.OversizedMessages.ShouldBeGreaterThan(10);
+        sut.Client.Ignored.ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
+    public async Task Run_TextFramesNotUtf8_ConnectionFailedAsTheProtocolSaysAndNothingLost()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { GarbageEvery = 50, InvalidUtf8 = true });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 2000, 50, TimeSpan.FromMilliseconds(5));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        sut.Client.Connections.ShouldBeGreaterThan(1); // RFC 6455 8.1: invalid UTF-8 fails the connection
+        sut.Notices.ShouldContain(n => n.Kind == StreamNoticeKind.Disconnected);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_RestAnswers429Or418ThenData_WaitsAsToldAndRepairs(bool banned)
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 400, RateLimitedRequests = 2, Banned = banned });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 1500, 50, TimeSpan.FromMilliseconds(5));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        server.RateLimitedAnswers.ShouldBe(2);
+        sut.Notices.Count(n => n.Kind == StreamNoticeKind.RateLimited).ShouldBe(2);
+        sut.Notices.First(n => n.Kind == StreamNoticeKind.RateLimited).RetryIn.ShouldBe(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task Run_UpgradeRefusedAtFirst_RetriesUntilItConnects()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { RefusedConnections = 3 });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        server.Publish("BTCUSDT", 500);
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        sut.Notices.Count(n => n.Kind == StreamNoticeKind.ConnectFailed).ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Run_NothingListening_KeepsRetryingSaysSoAndStopsPromptly()
+    {
+        using var temp = new TempDirectory();
+        int port = FreePort();
+        var options = LivePipeline.FastOptions($"ws://127.0.0.1:{port}", $"http://127.0.0.1:{port}", "BTCUSDT");
+        await using var server = await FakeBinanceServer.StartAsync(); // unused: only for the pipeline's signature
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), _ => options, "BTCUSDT");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (sut.Notices.Count(n => n.Kind == StreamNoticeKind.ConnectFailed) < 4 && clock.Elapsed < CatchUp) await Task.Delay(20);
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        var store = await sut.StopAsync();
+
+        stopping.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(3));
+        sut.Notices.ShouldContain(n => n.Message.StartsWith("cannot reach the exchange at ws://127.0.0.1:", StringComparison.Ordinal));
+        store.Count(new Tickwise.Core.Market.Symbol("BTCUSDT")).Trades.ShouldBe(0);
+        server.Connections.ShouldBe(0);
+    }
+
+    private static BinanceStreamClientOptions Fast(BinanceStreamClientOptions o, TimeSpan noData) => new()
+    {
+        Endpoints = o.Endpoints,
+        Subscription = o.Subscription,
+        InitialBackoff = o.InitialBackoff,
+        MaxBackoff = o.MaxBackoff,
+        HealthyAfter = o.HealthyAfter,
+        ConnectTimeout = o.ConnectTimeout,
+        NoDataTimeout = noData,
+    };
+
+    internal static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
