@@ -202,7 +202,8 @@ internal static class RunCommand
     {
         var parts = new List<string>();
         foreach (var (symbol, price, quote) in ingest.Latest) parts.Add($"{symbol} {price} (bid {quote.BidPrice} ask {quote.AskPrice})");
-        Console.Error.WriteLine($"tickwise: {ingest.Trades:N0} trades, {ingest.BarsWritten:N0} bars | {string.Join(" | ", parts)}");
+        string latest = parts.Count == 0 ? "" : " | " + string.Join(" | ", parts);
+        Console.Error.WriteLine($"tickwise: {ingest.Trades:N0} trades, {ingest.BarsWritten:N0} bars{latest}");
         if (sourceStatus is null) return;
         foreach (string line in sourceStatus()) Console.Error.WriteLine($"tickwise: {line}");
     }

@@ -58,7 +58,7 @@ internal sealed class BinanceSource : IDisposable
         double seconds = Math.Max(1e-3, _time.GetElapsedTime(_previousStatusTimestamp, now).TotalSeconds);
         _previousStatusTimestamp = now;
         long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        string connection = Client.IsConnected ? "connected" : "DISCONNECTED";
+        string connection = Client.IsConnected ? "connected" : Client.Connections == 0 ? "NOT CONNECTED (exchange unreachable so far)" : "DISCONNECTED (reconnecting)";
         var lines = new List<string>(Client.Symbols.Count);
         for (int i = 0; i < Client.Symbols.Count; i++)
         {
