@@ -98,11 +98,12 @@ public sealed partial class BinanceStreamClient
                 }
                 else
                 {
-                    Interlocked.Increment(ref _messages);
-                    if (Classify(buffer.AsSpan(0, length), out MarketEvent marketEvent, out bool aggregated))
+                    ValueTask handled = HandleMessage(buffer.AsSpan(0, length), deliver, cancellationToken);
+                    if (!handled.IsCompletedSuccessfully)
                     {
+                        // Waiting on the consumer or on a gap repair: busy, not silent.
                         Volatile.Write(ref _busy, 1);
-                        try { await DeliverAsync(marketEvent, aggregated, deliver, cancellationToken).ConfigureAwait(false); }
+                        try { await handled.ConfigureAwait(false); }
                         finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
                     }
                 }
@@ -113,6 +114,16 @@ public sealed partial class BinanceStreamClient
         {
             holder.Buffer = buffer; // the caller returns whichever buffer is current
         }
+    }
+
+    /// <summary>Parses, counts and delivers one text message: the whole per-message path, synchronous unless the
+    /// consumer or a gap repair makes it wait.</summary>
+    internal ValueTask HandleMessage(ReadOnlySpan<byte> utf8, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _messages);
+        return Classify(utf8, out MarketEvent marketEvent, out bool aggregated)
+            ? DeliverAsync(marketEvent, aggregated, deliver, cancellationToken)
+            : ValueTask.CompletedTask;
     }
 
     /// <summary>Parses one message and counts it; returns true with the event to deliver.</summary>
