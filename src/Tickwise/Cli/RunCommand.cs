@@ -32,11 +32,12 @@ internal static class RunCommand
         var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade (gaps repaired over REST), trade, bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
         var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s); doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
         var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };
+        var resume = new Option<bool>("--resume") { Description = "Fetch the aggregated trades missed since the last one this store holds from the same exchange (true or false).", DefaultValueFactory = _ => true };
         var statusEvery = new Option<string>("--status-every") { Description = "How often to print the status lines.", DefaultValueFactory = _ => "10s" };
 
         var command = new Command("run", "Run a market data source through the pipeline into the store until Ctrl+C.")
         {
-            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, noDataTimeout, statusEvery,
+            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, noDataTimeout, statusEvery, resume,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
@@ -68,6 +69,9 @@ internal static class RunCommand
                 var binanceIngest = new MarketEventIngest(binanceStore, barIntervals);
                 using (var live = new BinanceSource(options, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
                 {
+                    if (result.GetValue(resume))
+                        foreach (var (symbol, lastId) in live.ResumeFrom(binanceStore))
+                            Console.Error.WriteLine($"tickwise: {symbol}: resuming after aggregated trade {lastId}, the last one stored; the trades since are fetched first");
                     producing = live.RunAsync(channel.Writer, stop.Token);
                     Console.Error.WriteLine($"tickwise: streaming {string.Join(',', options.Subscription.StreamNames)} from {options.Endpoints.StreamBase} into {dbPath} (Ctrl+C stops)");
                     await ConsumeAsync(channel.Reader, binanceIngest, statusInterval, live.StatusLines);

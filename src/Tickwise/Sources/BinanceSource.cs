@@ -3,6 +3,7 @@ using System.Text;
 using System.Threading.Channels;
 using Tickwise.Binance.Client;
 using Tickwise.Core.Market;
+using Tickwise.Storage;
 
 namespace Tickwise.Sources;
 
@@ -17,6 +18,7 @@ internal sealed class BinanceSource : IDisposable
 {
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
+    private readonly BinanceStreamClientOptions _options;
     private readonly long[] _previousMessages;
     private long _previousStatusTimestamp;
 
@@ -24,6 +26,7 @@ internal sealed class BinanceSource : IDisposable
     public BinanceSource(BinanceStreamClientOptions options, TimeProvider time, Action<StreamNotice> onNotice)
     {
         _time = time;
+        _options = options;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var rest = new BinanceRestClient(_http, options.Endpoints, time, onNotice);
         Client = new BinanceStreamClient(options, rest, time, onNotice);
@@ -33,6 +36,36 @@ internal sealed class BinanceSource : IDisposable
 
     /// <summary>The stream client, for its counters.</summary>
     public BinanceStreamClient Client { get; }
+
+    /// <summary>
+    /// Makes the first connection fetch the aggregated trades missed since the last one <paramref name="store"/> holds
+    /// for each symbol, when that store's trades of the symbol came from this same exchange's aggTrade stream; then
+    /// marks every symbol as fed by it. Returns the symbols resumed with their last stored id.
+    /// </summary>
+    /// <remarks>The mark (metadata <c>live_source:SYMBOL</c>) names the REST history, because spot and futures number
+    /// their trades separately: a store filled by the simulator, an import, or another venue is never resumed from.
+    /// Call before <see cref="RunAsync"/>, on the thread that owns the store.</remarks>
+    public IReadOnlyList<(Symbol Symbol, long LastTradeId)> ResumeFrom(ITickStore store)
+    {
+        var resumed = new List<(Symbol, long)>();
+        if (!_options.Subscription.HasAggTrades) return resumed;
+        string mark = $"binance aggTrade {_options.Endpoints.RestUri("aggTrades", "").GetLeftPart(UriPartial.Path)}";
+        foreach (Symbol symbol in _options.Subscription.Symbols)
+        {
+            string key = $"live_source:{symbol}";
+            if (store.GetMetadata(key) == mark && store.LastTradeBefore(symbol, long.MaxValue) is { } last)
+            {
+                Client.Resume(symbol, last.Id);
+                resumed.Add((symbol, last.Id));
+            }
+            else if (store.Count(symbol).Trades > 0)
+            {
+                continue; // trades from elsewhere: neither resume from them nor claim them
+            }
+            store.SetMetadata(key, mark);
+        }
+        return resumed;
+    }
 
     /// <summary>Writes trades and quotes into <paramref name="writer"/> until cancelled, then completes it.</summary>
     public async Task RunAsync(ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)

@@ -20,17 +20,20 @@ internal sealed class LivePipeline : IAsyncDisposable
     private readonly Task _consuming;
     private bool _stopped;
 
-    private LivePipeline(BinanceStreamClientOptions options, string dbPath)
+    private LivePipeline(BinanceStreamClientOptions options, string dbPath, bool resume)
     {
         _store = TickStores.OpenSqlite(dbPath);
         _ingest = new MarketEventIngest(_store, [Interval.OneMinute]);
         var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
         Source = new BinanceSource(options, TimeProvider.System, Notices.Enqueue);
+        if (resume) Resumed = Source.ResumeFrom(_store);
         _producing = Task.Run(() => Source.RunAsync(channel.Writer, _stop.Token));
         _consuming = Task.Run(() => RunCommand.ConsumeAsync(channel.Reader, _ingest, TimeSpan.FromHours(1), null));
     }
 
     public BinanceSource Source { get; }
+
+    public IReadOnlyList<(Symbol Symbol, long LastTradeId)> Resumed { get; } = [];
 
     public BinanceStreamClient Client => Source.Client;
 
@@ -39,8 +42,12 @@ internal sealed class LivePipeline : IAsyncDisposable
     public static LivePipeline Start(FakeBinanceServer server, string dbPath, Func<BinanceStreamClientOptions, BinanceStreamClientOptions>? adjust = null, params string[] symbols)
     {
         var options = FastOptions(server.WsUrl, server.BaseUrl, symbols);
-        return new LivePipeline(adjust is null ? options : adjust(options), dbPath);
+        return new LivePipeline(adjust is null ? options : adjust(options), dbPath, resume: false);
     }
+
+    /// <summary>Starts the pipeline after <see cref="BinanceSource.ResumeFrom"/>, as <c>tickwise run</c> does by default.</summary>
+    public static LivePipeline StartResuming(FakeBinanceServer server, string dbPath, params string[] symbols) =>
+        new(FastOptions(server.WsUrl, server.BaseUrl, symbols), dbPath, resume: true);
 
     public static BinanceStreamClientOptions FastOptions(string wsUrl, string restUrl, params string[] symbols) => new()
     {
