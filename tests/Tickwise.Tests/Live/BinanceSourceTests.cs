@@ -141,6 +141,89 @@ public class BinanceSourceTests
     }
 
     [Fact]
+    public async Task Run_RestFailsAFewTimes_RetriesAndLosesNothing()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 300, FailedRequests = 3 });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 1500, 50, TimeSpan.FromMilliseconds(5));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        sut.Notices.Count(n => n.Kind == StreamNoticeKind.RestRetry).ShouldBe(3);
+        sut.Client.Symbols[0].TradesLost.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Run_RestDownWhileStreamUp_CountsAndReportsTheLostTradesAndKeepsStreaming()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 200, RestDown = true });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Attempts(o, 2), "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 1000, 50, TimeSpan.FromMilliseconds(10));
+        // What is published while the client is away is gone for good; end on a trade the stream carries.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (sut.Client.Symbols[0].LastTradeId != server.PublishedIds("BTCUSDT")[^1] && clock.Elapsed < CatchUp)
+        {
+            if (sut.Client.IsConnected) server.Publish("BTCUSDT", 1);
+            await Task.Delay(50);
+        }
+
+        var store = await sut.StopAsync();
+        var stored = store.ReadTrades(new Tickwise.Core.Market.Symbol("BTCUSDT"), Tickwise.Core.Market.TimeRange.All).Select(t => t.Id).ToList();
+        stored.ShouldBeInOrder(SortDirection.Ascending);
+        stored.Distinct().Count().ShouldBe(stored.Count);
+        long lost = server.PublishedIds("BTCUSDT").Count - stored.Count;
+        lost.ShouldBeGreaterThan(0);
+        sut.Client.Symbols[0].TradesLost.ShouldBe(lost);
+        sut.Notices.ShouldContain(n => n.Kind == StreamNoticeKind.GapLost && n.Message.Contains("are missing"));
+        sut.Source.StatusLines()[0].ShouldContain($"{lost} trades LOST");
+    }
+
+    [Fact]
+    public async Task Run_BookTickerStream_StoresNothingButDeliversQuotesStampedWithReceiveTime()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync();
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Kinds(o, StreamKind.AggTrade, StreamKind.BookTicker), "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+        long before = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+        for (int i = 0; i < 50; i++) server.PublishQuote("BTCUSDT", 100 + i, "60000.01", "60000.02");
+        server.Publish("BTCUSDT", 10);
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        sut.Client.Symbols[0].Messages.ShouldBe(60);
+        sut.Client.ParseErrors.ShouldBe(0);
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        sut.Client.Symbols[0].LastMessageMs.ShouldBeGreaterThanOrEqualTo(before);
+    }
+
+    [Fact]
+    public async Task Run_FuturesMarketOnALocalServer_RepairsOverTheFapiPath()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 150 });
+        var endpoints = BinanceEndpoints.Of(BinanceMarket.Futures).With(new Uri(server.WsUrl), new Uri(server.BaseUrl));
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Endpoints(o, endpoints), "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 1000, 50, TimeSpan.FromMilliseconds(5));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        server.FuturesRestRequests.ShouldBeGreaterThan(0);
+        server.FuturesRestRequests.ShouldBe(server.RestRequests);
+    }
+
+    [Fact]
     public async Task Run_UpgradeRefusedAtFirst_RetriesUntilItConnects()
     {
         using var temp = new TempDirectory();
@@ -234,6 +317,24 @@ public class BinanceSourceTests
         HealthyAfter = o.HealthyAfter,
         ConnectTimeout = o.ConnectTimeout,
         NoDataTimeout = noData,
+    };
+
+    private static BinanceStreamClientOptions Attempts(BinanceStreamClientOptions o, int attempts) => Copy(o, o.Endpoints, o.Subscription, attempts);
+
+    private static BinanceStreamClientOptions Kinds(BinanceStreamClientOptions o, params StreamKind[] kinds) => Copy(o, o.Endpoints, new StreamSubscription(o.Subscription.Symbols, kinds), o.RestAttempts);
+
+    private static BinanceStreamClientOptions Endpoints(BinanceStreamClientOptions o, BinanceEndpoints endpoints) => Copy(o, endpoints, o.Subscription, o.RestAttempts);
+
+    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, BinanceEndpoints endpoints, StreamSubscription subscription, int attempts) => new()
+    {
+        Endpoints = endpoints,
+        Subscription = subscription,
+        InitialBackoff = o.InitialBackoff,
+        MaxBackoff = o.MaxBackoff,
+        HealthyAfter = o.HealthyAfter,
+        ConnectTimeout = o.ConnectTimeout,
+        NoDataTimeout = o.NoDataTimeout,
+        RestAttempts = attempts,
     };
 
     internal static int FreePort()

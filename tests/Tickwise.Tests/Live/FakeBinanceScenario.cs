@@ -30,6 +30,12 @@ internal sealed record FakeBinanceScenario
     /// <summary>Answer REST with 418 instead of 429 for the rate-limited requests.</summary>
     public bool Banned { get; init; }
 
+    /// <summary>Answer the first this many REST requests (after any rate-limited ones) with 500.</summary>
+    public int FailedRequests { get; init; }
+
+    /// <summary>Answer every REST request with 503: the API is down while the stream is up.</summary>
+    public bool RestDown { get; init; }
+
     /// <summary>Refuse WebSocket upgrades with 503 for the first this many connection attempts.</summary>
     public int RefusedConnections { get; init; }
 }

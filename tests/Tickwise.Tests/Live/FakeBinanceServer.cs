@@ -35,6 +35,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     private int _upgradeAttempts;
     private int _restRequests;
     private int _rateLimited;
+    private int _futuresRestRequests;
 
     private FakeBinanceServer(WebApplication app, FakeBinanceScenario scenario)
     {
@@ -52,6 +53,9 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
 
     public int RateLimitedAnswers => Volatile.Read(ref _rateLimited);
 
+    /// <summary>REST requests on the futures path <c>/fapi/v1/...</c>.</summary>
+    public int FuturesRestRequests => Volatile.Read(ref _futuresRestRequests);
+
     public static async Task<FakeBinanceServer> StartAsync(FakeBinanceScenario? scenario = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -62,7 +66,11 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         app.UseWebSockets();
         app.Map("/stream", server.HandleStreamAsync);
         app.MapGet("/api/v3/aggTrades", server.HandleAggTrades);
-        app.MapGet("/fapi/v1/aggTrades", server.HandleAggTrades);
+        app.MapGet("/fapi/v1/aggTrades", (HttpContext context) =>
+        {
+            Interlocked.Increment(ref server._futuresRestRequests);
+            return server.HandleAggTrades(context);
+        });
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return server;
@@ -95,6 +103,16 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
             Publish(symbol, Math.Min(batch, count - done));
             await Task.Delay(pause);
         }
+    }
+
+    /// <summary>Publishes one spot bookTicker (which carries no time) of <paramref name="symbol"/>.</summary>
+    public void PublishQuote(string symbol, long updateId, string bid, string ask)
+    {
+        string stream = symbol.ToLowerInvariant() + "@bookTicker";
+        byte[] frame = Encoding.UTF8.GetBytes($"{{\"stream\":\"{stream}\",\"data\":{{\"u\":{updateId},\"s\":\"{symbol}\",\"b\":\"{bid}\",\"B\":\"1.5\",\"a\":\"{ask}\",\"A\":\"2.5\"}}}}");
+        lock (_gate)
+            foreach (Connection connection in _connections)
+                if (connection.Streams.Contains(stream)) connection.Outbox.Writer.TryWrite(frame);
     }
 
     /// <summary>Sends one raw frame to every open connection.</summary>
@@ -226,12 +244,15 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
 
     private IResult HandleAggTrades(HttpContext context)
     {
-        if (Interlocked.Increment(ref _restRequests) <= _scenario.RateLimitedRequests)
+        int request = Interlocked.Increment(ref _restRequests);
+        if (request <= _scenario.RateLimitedRequests)
         {
             Interlocked.Increment(ref _rateLimited);
             context.Response.Headers.RetryAfter = "1";
             return Results.StatusCode(_scenario.Banned ? 418 : 429);
         }
+        if (_scenario.RestDown) return Results.StatusCode(503);
+        if (request <= _scenario.RateLimitedRequests + _scenario.FailedRequests) return Results.StatusCode(500);
         string? symbol = context.Request.Query["symbol"];
         if (string.IsNullOrEmpty(symbol)
             || !long.TryParse(context.Request.Query["fromId"], NumberStyles.None, CultureInfo.InvariantCulture, out long fromId)
