@@ -40,6 +40,7 @@ public sealed partial class BinanceStreamClient
     private long _oversized;
     private long _unexpectedSymbols;
     private int _connected;
+    private int _running;
 
     /// <summary>Creates a client; <see cref="RunAsync"/> starts it.</summary>
     /// <param name="options">Endpoints, subscription and timings; validated here.</param>
@@ -113,10 +114,13 @@ public sealed partial class BinanceStreamClient
     /// often as needed; then closes the connection politely and returns.</summary>
     /// <param name="deliver">Receives each trade, quote and kline in order; awaited before the next message is read.</param>
     /// <param name="cancellationToken">Stops the client; cancellation is the normal end and does not throw.</param>
+    /// <exception cref="InvalidOperationException">The client has been run before.</exception>
     /// <exception cref="Exception">Whatever <paramref name="deliver"/> throws ends the run with it.</exception>
     public async Task RunAsync(Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(deliver);
+        // The counters, the sequencer and the parse buffer belong to one receive loop.
+        if (Interlocked.Exchange(ref _running, 1) == 1) throw new InvalidOperationException("This client is already running; create one client per run.");
         while (!cancellationToken.IsCancellationRequested)
         {
             using var socket = new ClientWebSocket();

@@ -5,7 +5,7 @@ namespace Tickwise.Tests.Live;
 
 /// <summary>The live Binance source against <see cref="FakeBinanceServer"/> on loopback, checked through the store:
 /// whatever the server does, the store ends up with exactly the trades it published.</summary>
-public class BinanceSourceTests
+public partial class BinanceSourceTests
 {
     private static readonly TimeSpan CatchUp = TimeSpan.FromSeconds(60);
 
@@ -257,55 +257,6 @@ public class BinanceSourceTests
         sut.Notices.ShouldContain(n => n.Message.StartsWith("cannot reach the exchange at ws://127.0.0.1:", StringComparison.Ordinal));
         store.Count(new Tickwise.Core.Market.Symbol("BTCUSDT")).Trades.ShouldBe(0);
         server.Connections.ShouldBe(0);
-    }
-
-    [Fact]
-    public async Task ResumeFrom_RestartOnTheSameStore_FetchesWhatWasPublishedWhileDown()
-    {
-        using var temp = new TempDirectory();
-        string db = temp.File("live.db");
-        await using var server = await FakeBinanceServer.StartAsync();
-        await using (var first = LivePipeline.StartResuming(server, db, "BTCUSDT"))
-        {
-            first.Resumed.ShouldBeEmpty();
-            await server.WaitForConnectionsAsync(1, CatchUp);
-            server.Publish("BTCUSDT", 800);
-            await first.WaitForAsync(server, CatchUp, "BTCUSDT");
-        }
-
-        server.Publish("BTCUSDT", 2500); // nobody listening: only REST will have these
-        await using var sut = LivePipeline.StartResuming(server, db, "BTCUSDT");
-        await server.WaitForConnectionsAsync(2, CatchUp);
-        server.Publish("BTCUSDT", 200);
-        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
-
-        sut.Resumed.ShouldBe([(new Tickwise.Core.Market.Symbol("BTCUSDT"), 1799L)]);
-        var store = await sut.StopAsync();
-        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
-        sut.Client.Symbols[0].TradesRepaired.ShouldBeGreaterThanOrEqualTo(2500); // and the live ones the catch-up overtook
-    }
-
-    [Fact]
-    public async Task ResumeFrom_StoreHoldsTradesFromElsewhere_StartsFromTheStreamAndClaimsNothing()
-    {
-        using var temp = new TempDirectory();
-        string db = temp.File("live.db");
-        var btc = new Tickwise.Core.Market.Symbol("BTCUSDT");
-        using (var store = Tickwise.Storage.TickStores.OpenSqlite(db))
-            store.AppendTrades([new Tickwise.Core.Market.Trade(btc, 5, Tickwise.Core.Market.Price.Parse("1"), Tickwise.Core.Market.Quantity.Parse("1"), FakeBinanceServer.FirstTimeMs, Tickwise.Core.Market.AggressorSide.Buyer)]);
-        await using var server = await FakeBinanceServer.StartAsync();
-        server.Publish("BTCUSDT", 300); // history the client must not fetch: it cannot know where the store left off
-
-        await using var sut = LivePipeline.StartResuming(server, db, "BTCUSDT");
-        await server.WaitForConnectionsAsync(1, CatchUp);
-        server.Publish("BTCUSDT", 100);
-        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
-
-        sut.Resumed.ShouldBeEmpty();
-        var stored = await sut.StopAsync();
-        stored.GetMetadata("live_source:BTCUSDT").ShouldBeNull();
-        stored.ReadTrades(btc, Tickwise.Core.Market.TimeRange.All).Select(t => t.Id).ShouldBe([5L, .. server.PublishedIds("BTCUSDT").Skip(300)]);
-        server.RestRequests.ShouldBe(0);
     }
 
     private static BinanceStreamClientOptions Fast(BinanceStreamClientOptions o, TimeSpan noData) => new()

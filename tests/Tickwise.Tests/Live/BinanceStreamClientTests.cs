@@ -87,6 +87,21 @@ public class BinanceStreamClientTests
         server.RestRequests.ShouldBe(0);
     }
 
+    [Fact]
+    public async Task RunAsync_SecondRun_Throws()
+    {
+        int port = BinanceSourceTests.FreePort();
+        var sut = new BinanceStreamClient(LivePipeline.FastOptions($"ws://127.0.0.1:{port}", $"http://127.0.0.1:{port}", "BTCUSDT"), null, TimeProvider.System);
+        using var stop = new CancellationTokenSource();
+        Task first = sut.RunAsync((_, _) => ValueTask.CompletedTask, stop.Token);
+
+        await Should.ThrowAsync<InvalidOperationException>(() => sut.RunAsync((_, _) => ValueTask.CompletedTask, stop.Token));
+
+        await stop.CancelAsync();
+        await first.WaitAsync(TimeSpan.FromSeconds(10));
+        sut.Connections.ShouldBe(0);
+    }
+
     /// <summary>One to four random edits that keep the frame ASCII (a text frame must stay UTF-8, or the WebSocket
     /// layer fails the connection by design): flip to another printable byte, delete, duplicate, or truncate.</summary>
     private static byte[] Mutate(byte[] frame, Random random)
