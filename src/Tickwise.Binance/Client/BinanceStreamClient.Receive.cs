@@ -39,7 +39,8 @@ public sealed partial class BinanceStreamClient
         {
             return "stopped";
         }
-        catch (Exception e) when (e is WebSocketException or IOException or OperationCanceledException or ObjectDisposedException)
+        // A cancellation that neither the caller nor the watchdog caused came from the consumer: its failure ends the run.
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException || (e is OperationCanceledException && silent.Value))
         {
             if (silent.Value) return $"no data for {DurationText.Of(_options.NoDataTimeout)}";
             return e.InnerException is { } inner ? $"connection lost: {e.Message} ({inner.Message})" : $"connection lost: {e.Message}";
