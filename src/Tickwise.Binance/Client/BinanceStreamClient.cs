@@ -73,6 +73,9 @@ public sealed partial class BinanceStreamClient
     /// <summary>The combined-stream address the client connects to.</summary>
     public Uri StreamUri => _streamUri;
 
+    /// <summary>True when aggregated-trade gaps are repaired over REST (a REST client was given and aggTrade is subscribed).</summary>
+    public bool HasGapRepair => _sequencer is not null;
+
     /// <summary>True while a connection is open.</summary>
     public bool IsConnected => Volatile.Read(ref _connected) == 1;
 

@@ -34,6 +34,21 @@ public sealed class BinanceStreamClientOptions
     /// <summary>REST attempts for one page before a gap is given up and counted as lost. Default 10.</summary>
     public int RestAttempts { get; init; } = 10;
 
+    /// <summary>Returns a copy of these options for another subscription (one connection of a split one).</summary>
+    public BinanceStreamClientOptions With(StreamSubscription subscription) => new()
+    {
+        Endpoints = Endpoints,
+        Subscription = subscription,
+        InitialBackoff = InitialBackoff,
+        MaxBackoff = MaxBackoff,
+        HealthyAfter = HealthyAfter,
+        NoDataTimeout = NoDataTimeout,
+        ConnectTimeout = ConnectTimeout,
+        MaxMessageBytes = MaxMessageBytes,
+        RestPageLimit = RestPageLimit,
+        RestAttempts = RestAttempts,
+    };
+
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A timing is not positive, the backoff cap is below its start, or a
     /// size or count is out of range.</exception>

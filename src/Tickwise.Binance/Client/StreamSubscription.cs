@@ -55,6 +55,27 @@ public sealed class StreamSubscription
     /// <summary>True when aggregated trades are subscribed, so their gaps can be repaired.</summary>
     public bool HasAggTrades { get { foreach (StreamKind kind in Kinds) if (kind == StreamKind.AggTrade) return true; return false; } }
 
+    /// <summary>Splits a subscription too large for one connection into as few as fit, keeping each symbol's streams
+    /// on one connection (so its trades stay in order) and the symbols in the order given.</summary>
+    /// <exception cref="ArgumentException">As the constructor, except for the stream count.</exception>
+    public static IReadOnlyList<StreamSubscription> Split(IReadOnlyList<Symbol> symbols, IReadOnlyList<StreamKind> kinds)
+    {
+        if (kinds.Count == 0) throw new ArgumentException("At least one stream kind is needed.", nameof(kinds));
+        if (symbols.Count == 0) throw new ArgumentException("At least one symbol is needed.", nameof(symbols));
+        var seen = new HashSet<Symbol>();
+        foreach (Symbol symbol in symbols)
+            if (!seen.Add(symbol)) throw new ArgumentException($"{symbol} is given twice.", nameof(symbols));
+        int perConnection = Math.Max(1, MaxStreamsPerConnection / kinds.Count);
+        var subscriptions = new List<StreamSubscription>();
+        for (int start = 0; start < symbols.Count; start += perConnection)
+        {
+            var group = new List<Symbol>(Math.Min(perConnection, symbols.Count - start));
+            for (int i = start; i < symbols.Count && i < start + perConnection; i++) group.Add(symbols[i]);
+            subscriptions.Add(new StreamSubscription(group, kinds));
+        }
+        return subscriptions;
+    }
+
     /// <summary>Returns the Binance stream name of <paramref name="kind"/> for <paramref name="symbol"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="kind"/> is not a defined value.</exception>
     public static string NameOf(Symbol symbol, StreamKind kind)

@@ -56,29 +56,31 @@ internal static class RunCommand
             {
                 FullMode = BoundedChannelFullMode.Wait, // the store never drops: the source waits
                 SingleReader = true,
-                SingleWriter = true,
+                SingleWriter = !binance, // Binance: one writer per connection
             });
 
             Task producing;
             string dbPath = result.GetValue(db)!;
             if (binance)
             {
-                BinanceStreamClientOptions options = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
+                IReadOnlyList<BinanceStreamClientOptions> connections = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
                     ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"));
                 using ITickStore binanceStore = TickStores.OpenSqlite(dbPath);
                 var binanceIngest = new MarketEventIngest(binanceStore, barIntervals);
-                using (var live = new BinanceSource(options, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
+                using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
                 {
                     if (result.GetValue(resume))
                         foreach (var (symbol, lastId) in live.ResumeFrom(binanceStore))
                             Console.Error.WriteLine($"tickwise: {symbol}: resuming after aggregated trade {lastId}, the last one stored; the trades since are fetched first");
                     producing = live.RunAsync(channel.Writer, stop.Token);
-                    Console.Error.WriteLine($"tickwise: streaming {string.Join(',', options.Subscription.StreamNames)} from {options.Endpoints.StreamBase} into {dbPath} (Ctrl+C stops)");
+                    int streamCount = connections.Sum(c => c.Subscription.StreamNames.Count);
+                    string streamList = streamCount <= 8 ? string.Join(',', connections.SelectMany(c => c.Subscription.StreamNames)) : $"{streamCount} streams";
+                    Console.Error.WriteLine($"tickwise: streaming {streamList} over {connections.Count} connection(s) from {live.Endpoints.StreamBase} into {dbPath} (Ctrl+C stops)");
                     await ConsumeAsync(channel.Reader, binanceIngest, statusInterval, live.StatusLines);
                     await producing;
                     binanceIngest.Finish();
                     Console.Error.WriteLine($"tickwise: stopped: {binanceIngest.Trades:N0} trades ({binanceIngest.NewTrades:N0} new), {binanceIngest.Quotes:N0} quotes, {binanceIngest.BarsWritten:N0} bars stored; "
-                        + $"{live.Client.Connections} connections, {live.Client.ParseErrors} parse errors");
+                        + $"{live.Connections} connections, {live.ParseErrors} parse errors");
                 }
                 return 0;
             }
@@ -101,8 +103,9 @@ internal static class RunCommand
         return command;
     }
 
-    /// <summary>Builds the stream client's options from the command line; throws <see cref="CliException"/> on a bad value.</summary>
-    internal static BinanceStreamClientOptions BinanceOptions(IReadOnlyList<Symbol> symbols, string market, string? wsUrl, string? restUrl, string streams, TimeSpan reconnectDelay, TimeSpan noDataTimeout)
+    /// <summary>Builds the options of each connection (1024 streams at most on one) from the command line; throws
+    /// <see cref="CliException"/> on a bad value.</summary>
+    internal static IReadOnlyList<BinanceStreamClientOptions> BinanceOptions(IReadOnlyList<Symbol> symbols, string market, string? wsUrl, string? restUrl, string streams, TimeSpan reconnectDelay, TimeSpan noDataTimeout)
     {
         BinanceMarket venue = market.Trim().ToLowerInvariant() switch
         {
@@ -121,16 +124,21 @@ internal static class RunCommand
         {
             BinanceEndpoints endpoints = BinanceEndpoints.Of(venue).With(Url(wsUrl, "--ws-url"), Url(restUrl, "--rest-url"));
             TimeSpan maxBackoff = TimeSpan.FromSeconds(60) < reconnectDelay ? reconnectDelay : TimeSpan.FromSeconds(60);
-            return new BinanceStreamClientOptions
+            IReadOnlyList<StreamSubscription> subscriptions = StreamSubscription.Split(symbols, kinds);
+            var template = new BinanceStreamClientOptions
             {
                 Endpoints = endpoints,
-                Subscription = new StreamSubscription(symbols, kinds),
+                Subscription = subscriptions[0],
                 InitialBackoff = reconnectDelay,
                 MaxBackoff = maxBackoff,
                 // A connection counts as healthy after thirty first delays (30 s by default) and the schedule restarts.
                 HealthyAfter = reconnectDelay * 30,
                 NoDataTimeout = noDataTimeout,
             };
+            template.Validate();
+            var connections = new List<BinanceStreamClientOptions>(subscriptions.Count);
+            foreach (StreamSubscription subscription in subscriptions) connections.Add(template.With(subscription));
+            return connections;
         }
         catch (ArgumentException e)
         {

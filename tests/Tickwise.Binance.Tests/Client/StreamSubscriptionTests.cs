@@ -59,6 +59,31 @@ public class StreamSubscriptionTests
         Should.Throw<ArgumentException>(() => new StreamSubscription([Btc], [StreamKind.AggTrade, StreamKind.Trade])).Message.ShouldContain("not both");
     }
 
+    [Fact]
+    public void Split_2050Streams_ThreeConnectionsWithEachSymbolOnOne()
+    {
+        var symbols = Enumerable.Range(0, 1025).Select(i => new Symbol($"S{i}USDT")).ToList();
+
+        var sut = StreamSubscription.Split(symbols, [StreamKind.AggTrade, StreamKind.BookTicker]);
+
+        sut.Select(s => s.StreamNames.Count).ShouldBe([1024, 1024, 2]);
+        sut.SelectMany(s => s.Symbols).ShouldBe(symbols);
+    }
+
+    [Fact]
+    public void Split_FewStreams_OneConnection()
+    {
+        StreamSubscription.Split([Btc, Eth], [StreamKind.AggTrade]).Single().StreamNames.ShouldBe(["btcusdt@aggTrade", "ethusdt@aggTrade"]);
+    }
+
+    [Fact]
+    public void Split_BadLists_Throw()
+    {
+        Should.Throw<ArgumentException>(() => StreamSubscription.Split([], [StreamKind.AggTrade]));
+        Should.Throw<ArgumentException>(() => StreamSubscription.Split([Btc], []));
+        Should.Throw<ArgumentException>(() => StreamSubscription.Split([Btc, Btc], [StreamKind.AggTrade]));
+    }
+
     [Theory]
     [InlineData("aggTrade", StreamKind.AggTrade)]
     [InlineData("AGGTRADE", StreamKind.AggTrade)]

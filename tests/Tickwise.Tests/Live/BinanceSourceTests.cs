@@ -224,6 +224,27 @@ public partial class BinanceSourceTests
     }
 
     [Fact]
+    public async Task Run_MoreThan1024Streams_SpreadsSymbolsOverConnectionsAndStoresEachOnce()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 200 });
+        var symbols = Enumerable.Range(0, 520).Select(i => $"S{i}USDT").ToList();
+        await using var sut = LivePipeline.StartSplit(server, temp.File("live.db"), symbols, StreamKind.AggTrade, StreamKind.BookTicker);
+        await server.WaitForConnectionsAsync(2, CatchUp);
+
+        await Task.WhenAll(
+            server.PublishSlowlyAsync("S0USDT", 800, 40, TimeSpan.FromMilliseconds(5)),
+            server.PublishSlowlyAsync("S519USDT", 800, 40, TimeSpan.FromMilliseconds(5)));
+        await sut.WaitForAsync(server, CatchUp, "S0USDT", "S519USDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "S0USDT");
+        LivePipeline.ShouldHoldExactly(store, server, "S519USDT");
+        sut.Source.Clients.Select(c => c.StreamUri.Query.Split('/').Length).ShouldBe([1024, 16]);
+        server.StreamsPerConnection.ShouldAllBe(n => n <= 1024);
+    }
+
+    [Fact]
     public async Task Run_UpgradeRefusedAtFirst_RetriesUntilItConnects()
     {
         using var temp = new TempDirectory();

@@ -30,7 +30,7 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     private readonly object _gate = new();
     private readonly Dictionary<string, List<PublishedTrade>> _history = new(StringComparer.Ordinal);
     private readonly List<Connection> _connections = [];
-    private readonly List<Task> _connectionTasks = [];
+    private readonly List<int> _streamCounts = [];
     private int _connectionCount;
     private int _upgradeAttempts;
     private int _restRequests;
@@ -49,6 +49,9 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
 
     public int Connections => Volatile.Read(ref _connectionCount);
 
+    /// <summary>The number of streams each connection asked for, in connection order.</summary>
+    public IReadOnlyList<int> StreamsPerConnection { get { lock (_gate) return [.. _streamCounts]; } }
+
     public int RestRequests => Volatile.Read(ref _restRequests);
 
     public int RateLimitedAnswers => Volatile.Read(ref _rateLimited);
@@ -60,7 +63,13 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            // 1024 streams in the URL is about 20 KB: more than Kestrel's 8 KB default request line.
+            o.Limits.MaxRequestLineSize = 64 * 1024;
+            o.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
+        });
         WebApplication app = builder.Build();
         var server = new FakeBinanceServer(app, scenario ?? new FakeBinanceScenario());
         app.UseWebSockets();
@@ -159,7 +168,11 @@ internal sealed class FakeBinanceServer : IAsyncDisposable
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
         int number = Interlocked.Increment(ref _connectionCount);
         var connection = new Connection(new HashSet<string>(streams, StringComparer.Ordinal), Channel.CreateUnbounded<byte[]>());
-        lock (_gate) _connections.Add(connection);
+        lock (_gate)
+        {
+            _connections.Add(connection);
+            _streamCounts.Add(streams.Length);
+        }
         try
         {
             await ServeAsync(socket, connection, number, context.RequestAborted);

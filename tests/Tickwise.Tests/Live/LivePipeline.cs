@@ -20,12 +20,12 @@ internal sealed class LivePipeline : IAsyncDisposable
     private readonly Task _consuming;
     private bool _stopped;
 
-    private LivePipeline(BinanceStreamClientOptions options, string dbPath, bool resume)
+    private LivePipeline(IReadOnlyList<BinanceStreamClientOptions> connections, string dbPath, bool resume)
     {
         _store = TickStores.OpenSqlite(dbPath);
         _ingest = new MarketEventIngest(_store, [Interval.OneMinute]);
         var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
-        Source = new BinanceSource(options, TimeProvider.System, Notices.Enqueue);
+        Source = new BinanceSource(connections, TimeProvider.System, Notices.Enqueue);
         if (resume) Resumed = Source.ResumeFrom(_store);
         _producing = Task.Run(() => Source.RunAsync(channel.Writer, _stop.Token));
         _consuming = Task.Run(() => RunCommand.ConsumeAsync(channel.Reader, _ingest, TimeSpan.FromHours(1), null));
@@ -35,19 +35,28 @@ internal sealed class LivePipeline : IAsyncDisposable
 
     public IReadOnlyList<(Symbol Symbol, long LastTradeId)> Resumed { get; } = [];
 
-    public BinanceStreamClient Client => Source.Client;
+    /// <summary>The one connection's client (these tests subscribe to few streams).</summary>
+    public BinanceStreamClient Client => Source.Clients[0];
 
     public ConcurrentQueue<StreamNotice> Notices { get; } = new();
 
     public static LivePipeline Start(FakeBinanceServer server, string dbPath, Func<BinanceStreamClientOptions, BinanceStreamClientOptions>? adjust = null, params string[] symbols)
     {
         var options = FastOptions(server.WsUrl, server.BaseUrl, symbols);
-        return new LivePipeline(adjust is null ? options : adjust(options), dbPath, resume: false);
+        return new LivePipeline([adjust is null ? options : adjust(options)], dbPath, resume: false);
     }
 
     /// <summary>Starts the pipeline after <see cref="BinanceSource.ResumeFrom"/>, as <c>tickwise run</c> does by default.</summary>
     public static LivePipeline StartResuming(FakeBinanceServer server, string dbPath, params string[] symbols) =>
-        new(FastOptions(server.WsUrl, server.BaseUrl, symbols), dbPath, resume: true);
+        new([FastOptions(server.WsUrl, server.BaseUrl, symbols)], dbPath, resume: true);
+
+    /// <summary>Starts the pipeline over as many connections as the subscription needs, as <c>tickwise run</c> does.</summary>
+    public static LivePipeline StartSplit(FakeBinanceServer server, string dbPath, IReadOnlyList<string> symbols, params StreamKind[] kinds)
+    {
+        var template = FastOptions(server.WsUrl, server.BaseUrl, symbols[0]);
+        var connections = StreamSubscription.Split(symbols.Select(s => new Symbol(s)).ToList(), kinds).Select(template.With).ToList();
+        return new LivePipeline(connections, dbPath, resume: false);
+    }
 
     public static BinanceStreamClientOptions FastOptions(string wsUrl, string restUrl, params string[] symbols) => new()
     {
@@ -70,7 +79,7 @@ internal sealed class LivePipeline : IAsyncDisposable
             foreach (string symbol in symbols)
             {
                 long last = server.PublishedIds(symbol)[^1];
-                StreamSymbolStatus status = Client.Symbols.First(s => s.Symbol.Value == symbol);
+                StreamSymbolStatus status = Source.Clients.SelectMany(c => c.Symbols).First(s => s.Symbol.Value == symbol);
                 if (status.LastTradeId != last) done = false;
             }
             if (done) return;
