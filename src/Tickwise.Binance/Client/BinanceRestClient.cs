@@ -4,7 +4,8 @@ using Tickwise.Core.Market;
 
 namespace Tickwise.Binance.Client;
 
-/// <summary>The public REST calls a stream client needs: pages of aggregated trades for gap repair.</summary>
+/// <summary>The public REST calls a stream client needs: pages of aggregated trades for gap repair, and order book
+/// snapshots.</summary>
 /// <remarks>
 /// HTTP 429 (too many requests) and 418 (banned for ignoring 429) are honoured: the client waits for the
 /// <c>Retry-After</c> the exchange gives (seconds or a date; <see cref="DefaultRetryAfter"/> when absent), reports it
@@ -51,9 +52,35 @@ public sealed class BinanceRestClient
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 1000);
         Uri uri = _endpoints.RestUri("aggTrades", $"symbol={symbol}&fromId={fromId.ToString(CultureInfo.InvariantCulture)}&limit={limit.ToString(CultureInfo.InvariantCulture)}");
+        byte[] body = await GetAsync(uri, symbol, "aggTrades", cancellationToken).ConfigureAwait(false);
+        int before = trades.Count;
+        if (!AggTradeRestParser.TryParse(body, symbol, trades, out string error))
+            throw new BinanceRestException($"{uri.GetLeftPart(UriPartial.Path)} answered something that is not a list of aggregated trades: {error}");
+        return trades.Count - before;
+    }
+
+    /// <summary>Reads the order book snapshot of <paramref name="symbol"/> (<c>/depth</c>, up to <paramref name="limit"/>
+    /// levels a side) into <paramref name="snapshot"/>.</summary>
+    /// <exception cref="BinanceRestException">The request failed, the status is an error other than 429/418, or the
+    /// answer is not a depth snapshot.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public async Task GetDepthSnapshotAsync(Symbol symbol, int limit, Streams.DepthUpdate snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 5000);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        Uri uri = _endpoints.RestUri("depth", $"symbol={symbol}&limit={limit.ToString(CultureInfo.InvariantCulture)}");
+        byte[] body = await GetAsync(uri, symbol, "depth", cancellationToken).ConfigureAwait(false);
+        Streams.ParseResult result = Streams.BinanceMessageParser.Parse(body, snapshot, out Streams.StreamMessage message);
+        if (!result.IsParsed || message.Kind != Streams.StreamMessageKind.DepthSnapshot)
+            throw new BinanceRestException($"{uri.GetLeftPart(UriPartial.Path)} answered something that is not a depth snapshot: {(result.IsParsed ? "another message" : result.Detail)}");
+    }
+
+    /// <summary>GETs <paramref name="uri"/>, waiting out 429/418 as told, and returns the body.</summary>
+    private async Task<byte[]> GetAsync(Uri uri, Symbol symbol, string what, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            byte[] body;
             try
             {
                 using HttpResponseMessage response = await _http.GetAsync(uri, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -61,7 +88,7 @@ public sealed class BinanceRestClient
                 {
                     TimeSpan wait = RetryAfter(response);
                     RateLimitWaits++;
-                    _onNotice(new StreamNotice(StreamNoticeKind.RateLimited, $"{uri.Host} answered {(int)response.StatusCode} to {symbol} aggTrades; waiting {DurationText.Of(wait)} as told", wait));
+                    _onNotice(new StreamNotice(StreamNoticeKind.RateLimited, $"{uri.Host} answered {(int)response.StatusCode} to {symbol} {what}; waiting {DurationText.Of(wait)} as told", wait));
                     await Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
@@ -69,7 +96,7 @@ public sealed class BinanceRestClient
                     throw new BinanceRestException($"{uri.GetLeftPart(UriPartial.Path)} answered {(int)response.StatusCode} {response.ReasonPhrase}");
                 if (response.Content.Headers.ContentLength > MaxAnswerBytes)
                     throw new BinanceRestException($"{uri.GetLeftPart(UriPartial.Path)} answered {response.Content.Headers.ContentLength} bytes, more than {MaxAnswerBytes}");
-                body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                return await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
             }
             catch (HttpRequestException e)
             {
@@ -79,10 +106,6 @@ public sealed class BinanceRestClient
             {
                 throw new BinanceRestException($"{uri.GetLeftPart(UriPartial.Path)} timed out", e);
             }
-            int before = trades.Count;
-            if (!AggTradeRestParser.TryParse(body, symbol, trades, out string error))
-                throw new BinanceRestException($"{uri.GetLeftPart(UriPartial.Path)} answered something that is not a list of aggregated trades: {error}");
-            return trades.Count - before;
         }
     }
 

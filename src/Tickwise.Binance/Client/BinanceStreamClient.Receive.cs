@@ -20,6 +20,7 @@ public sealed partial class BinanceStreamClient
     private async Task<string> ReadConnectionAsync(ClientWebSocket socket, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
     {
         Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+        ResetBooks();
         using var watchdogStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var silent = new StrongBox(false);
         Task watchdog = WatchAsync(socket, silent, watchdogStop.Token);
@@ -122,16 +123,18 @@ public sealed partial class BinanceStreamClient
     internal ValueTask HandleMessage(ReadOnlySpan<byte> utf8, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _messages);
-        return Classify(utf8, out MarketEvent marketEvent, out bool aggregated)
-            ? DeliverAsync(marketEvent, aggregated, deliver, cancellationToken)
-            : ValueTask.CompletedTask;
+        if (Classify(utf8, out MarketEvent marketEvent, out bool aggregated, out LiveBook? book))
+            return DeliverAsync(marketEvent, aggregated, deliver, cancellationToken);
+        return book is not null ? ApplyDepth(book, deliver, cancellationToken) : ValueTask.CompletedTask;
     }
 
-    /// <summary>Parses one message and counts it; returns true with the event to deliver.</summary>
-    private bool Classify(ReadOnlySpan<byte> utf8, out MarketEvent marketEvent, out bool aggregated)
+    /// <summary>Parses one message and counts it; returns true with the event to deliver, or false with the book a
+    /// depth diff belongs to (null when there is nothing to do).</summary>
+    private bool Classify(ReadOnlySpan<byte> utf8, out MarketEvent marketEvent, out bool aggregated, out LiveBook? book)
     {
         marketEvent = default;
         aggregated = false;
+        book = null;
         ParseResult result = BinanceMessageParser.Parse(utf8, _depth, out StreamMessage message);
         if (result.IsError)
         {
@@ -166,8 +169,11 @@ public sealed partial class BinanceStreamClient
                 marketEvent = message.Event;
                 aggregated = message.Kind == StreamMessageKind.AggTrade;
                 return true;
+            case StreamMessageKind.Depth when _books is not null:
+                book = _books[symbol];
+                return false;
             default:
-                return false; // depth: counted above, fed to a book elsewhere
+                return false; // partial depth snapshots, or depth without a REST client: counted above
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using Tickwise.Binance.Book;
 using Tickwise.Binance.Streams;
 using Tickwise.Core.Market;
 
@@ -13,8 +14,9 @@ namespace Tickwise.Binance.Client;
 /// <para>One connection carries every stream of the <see cref="StreamSubscription"/> (at most 1024). Messages are read
 /// into a pooled buffer that grows up to <see cref="BinanceStreamClientOptions.MaxMessageBytes"/> and parsed in place
 /// by <see cref="BinanceMessageParser"/>. A frame that does not parse, a binary frame or an oversized message is
-/// counted and skipped: nothing a server sends makes the receive loop throw. Depth diffs are counted per symbol but
-/// not delivered (the local book is fed elsewhere).</para>
+/// counted and skipped: nothing a server sends makes the receive loop throw. Depth diffs keep a local
+/// <see cref="OrderBook"/> per symbol (see <c>BinanceStreamClient.Books.cs</c>), whose top is delivered as a quote
+/// when <c>bookTicker</c> is not subscribed.</para>
 /// <para>Delivery is sequential on the receive loop and awaited: a slow consumer slows the reading (and the watchdog
 /// does not count that time as silence), it never loses data. Spot quotes carry no time and are stamped with the
 /// client clock's Unix ms. An exception thrown by the consumer ends <see cref="RunAsync"/>; network failures never
@@ -30,6 +32,10 @@ public sealed partial class BinanceStreamClient
     private readonly Dictionary<Symbol, StreamSymbolStatus> _symbols;
     private readonly StreamSymbolStatus[] _statuses;
     private readonly AggTradeSequencer? _sequencer;
+    private readonly BinanceRestClient? _rest;
+    private readonly Dictionary<Symbol, LiveBook>? _books;
+    private readonly DepthUpdate _snapshot = new();
+    private readonly bool _quotesFromBooks;
     private readonly DepthUpdate _depth = new();
     private readonly Uri _streamUri;
     private long _connections;
@@ -66,8 +72,16 @@ public sealed partial class BinanceStreamClient
             _statuses[i] = new StreamSymbolStatus(options.Subscription.Symbols[i]);
             _symbols.Add(_statuses[i].Symbol, _statuses[i]);
         }
+        _rest = rest;
         if (rest is not null && options.Subscription.HasAggTrades)
             _sequencer = new AggTradeSequencer(rest, _statuses, options.RestPageLimit, options.RestAttempts, options.InitialBackoff, time, _onNotice);
+        if (rest is not null && options.Subscription.Kinds.Contains(StreamKind.Depth))
+        {
+            _books = new Dictionary<Symbol, LiveBook>(_statuses.Length);
+            foreach (StreamSymbolStatus status in _statuses) _books.Add(status.Symbol, new LiveBook(new OrderBook(status.Symbol), status));
+            // bookTicker is the exchange's own best bid and ask; without it the book's top is the quote.
+            _quotesFromBooks = !options.Subscription.Kinds.Contains(StreamKind.BookTicker);
+        }
     }
 
     /// <summary>The combined-stream address the client connects to.</summary>

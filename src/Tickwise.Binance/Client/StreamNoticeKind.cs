@@ -23,4 +23,7 @@ public enum StreamNoticeKind : byte
 
     /// <summary>A REST call for missing trades failed; the client retries after <see cref="StreamNotice.RetryIn"/>.</summary>
     RestRetry = 6,
+
+    /// <summary>A local order book lost synchronization and is being reloaded from a snapshot.</summary>
+    BookResync = 7,
 }

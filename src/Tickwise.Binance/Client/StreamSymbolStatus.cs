@@ -15,6 +15,10 @@ public sealed class StreamSymbolStatus
     private long _tradesRepaired;
     private long _duplicatesDropped;
     private long _tradesLost;
+    private long _bookUpdateId = -1;
+    private long _bookSnapshots;
+    private long _bookGaps;
+    private int _bookSynchronized;
 
     internal StreamSymbolStatus(Symbol symbol) => Symbol = symbol;
 
@@ -41,6 +45,27 @@ public sealed class StreamSymbolStatus
 
     /// <summary>Trades known to be missing that could not be fetched (REST failing, or a raw trade stream, which is not repaired).</summary>
     public long TradesLost => Volatile.Read(ref _tradesLost);
+
+    /// <summary>True while the local order book (depth stream) is synchronized with the exchange's.</summary>
+    public bool BookSynchronized => Volatile.Read(ref _bookSynchronized) == 1;
+
+    /// <summary>The update id of the local order book; -1 before its first snapshot.</summary>
+    public long BookUpdateId => Volatile.Read(ref _bookUpdateId);
+
+    /// <summary>Order book snapshots loaded over REST.</summary>
+    public long BookSnapshots => Volatile.Read(ref _bookSnapshots);
+
+    /// <summary>Times the local order book lost synchronization (a lost diff, a reconnect) and had to be reloaded.</summary>
+    public long BookGaps => Volatile.Read(ref _bookGaps);
+
+    internal void OnBook(Book.OrderBook book)
+    {
+        Volatile.Write(ref _bookSynchronized, book.IsSynchronized ? 1 : 0);
+        Volatile.Write(ref _bookUpdateId, book.LastUpdateId);
+        Volatile.Write(ref _bookSnapshots, book.Snapshots);
+    }
+
+    internal void OnBookGap() => Interlocked.Increment(ref _bookGaps);
 
     internal void OnMessage(long nowMs)
     {

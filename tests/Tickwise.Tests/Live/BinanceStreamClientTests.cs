@@ -88,6 +88,92 @@ public class BinanceStreamClientTests
     }
 
     [Fact]
+    public async Task RunAsync_DepthStreamWithDisconnects_KeepsTheBookInSyncAndDeliversItsTop()
+    {
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 150 });
+        using var http = new HttpClient();
+        var template = LivePipeline.FastOptions(server.WsUrl, server.BaseUrl, "BTCUSDT");
+        var options = template.With(new StreamSubscription([new Symbol("BTCUSDT")], [StreamKind.Depth]));
+        var notices = new ConcurrentQueue<StreamNotice>();
+        var sut = new BinanceStreamClient(options, new BinanceRestClient(http, options.Endpoints, TimeProvider.System), TimeProvider.System, notices.Enqueue);
+        var quotes = new ConcurrentQueue<Quote>();
+        using var stop = new CancellationTokenSource();
+        Task running = sut.RunAsync((e, _) => { quotes.Enqueue(e.Quote); return ValueTask.CompletedTask; }, stop.Token);
+        await server.WaitForConnectionsAsync(1, Patience);
+
+        var random = new Random(11);
+        for (int i = 0; i < 40; i++)
+        {
+            server.PublishDepth("BTCUSDT", 50, random);
+            await Task.Delay(5);
+        }
+        // Diffs published while the client is away are covered by the next snapshot; end on a synchronized book.
+        StreamSymbolStatus status = sut.Symbols[0];
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!(status.BookSynchronized && status.BookUpdateId == server.BookTop("BTCUSDT").UpdateId) && clock.Elapsed < Patience)
+        {
+            if (sut.IsConnected) server.PublishDepth("BTCUSDT", 1, random);
+            await Task.Delay(30);
+        }
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+
+        var top = server.BookTop("BTCUSDT");
+        status.BookSynchronized.ShouldBeTrue(string.Join(" | ", notices.Select(n => n.Message).TakeLast(5)));
+        status.BookUpdateId.ShouldBe(top.UpdateId);
+        Quote last = quotes.Last();
+        last.BidPrice.ShouldBe(Price.Parse(top.BestBid));
+        last.BidQuantity.ShouldBe(Quantity.Parse(top.BestBidQuantity));
+        last.AskPrice.ShouldBe(Price.Parse(top.BestAsk));
+        last.AskQuantity.ShouldBe(Quantity.Parse(top.BestAskQuantity));
+        server.Connections.ShouldBeGreaterThan(3);
+        status.BookSnapshots.ShouldBeGreaterThanOrEqualTo(server.Connections);
+        server.DepthRequests.ShouldBeGreaterThanOrEqualTo(server.Connections);
+        sut.ParseErrors.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task RunAsync_LostDepthDiff_ResynchronizesFromASnapshot()
+    {
+        await using var server = await FakeBinanceServer.StartAsync();
+        using var http = new HttpClient();
+        var options = LivePipeline.FastOptions(server.WsUrl, server.BaseUrl, "BTCUSDT").With(new StreamSubscription([new Symbol("BTCUSDT")], [StreamKind.Depth, StreamKind.BookTicker]));
+        var notices = new ConcurrentQueue<StreamNotice>();
+        var sut = new BinanceStreamClient(options, new BinanceRestClient(http, options.Endpoints, TimeProvider.System), TimeProvider.System, notices.Enqueue);
+        var delivered = new ConcurrentQueue<MarketEvent>();
+        using var stop = new CancellationTokenSource();
+        Task running = sut.RunAsync((e, _) => { delivered.Enqueue(e); return ValueTask.CompletedTask; }, stop.Token);
+        await server.WaitForConnectionsAsync(1, Patience);
+        var random = new Random(5);
+        StreamSymbolStatus status = sut.Symbols[0];
+        server.PublishDepth("BTCUSDT", 20, random);
+        await WaitUntil(() => status.BookSynchronized && status.BookUpdateId == server.BookTop("BTCUSDT").UpdateId);
+
+        server.LoseDepthDiff("BTCUSDT");
+        server.PublishDepth("BTCUSDT", 1, random);
+        await WaitUntil(() => status.BookGaps == 1);
+        await Task.Delay(50); // past the snapshot throttle (the first backoff step)
+        server.PublishDepth("BTCUSDT", 1, random);
+        await WaitUntil(() => status.BookSynchronized && status.BookUpdateId == server.BookTop("BTCUSDT").UpdateId);
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+
+        notices.ShouldContain(n => n.Kind == StreamNoticeKind.BookResync);
+        status.BookSnapshots.ShouldBe(2);
+        delivered.ShouldBeEmpty(); // bookTicker is subscribed, so the book's top is not sent as a second quote
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (!condition())
+        {
+            if (clock.Elapsed > Patience) throw new TimeoutException("condition not met in time");
+            await Task.Delay(10);
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_SecondRun_Throws()
     {
         int port = BinanceSourceTests.FreePort();
