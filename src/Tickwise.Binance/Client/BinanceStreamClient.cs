@@ -90,6 +90,9 @@ public sealed partial class BinanceStreamClient
     /// <summary>True when aggregated-trade gaps are repaired over REST (a REST client was given and aggTrade is subscribed).</summary>
     public bool HasGapRepair => _sequencer is not null;
 
+    /// <summary>True when depth diffs keep local order books (a REST client was given and depth is subscribed).</summary>
+    public bool HasBooks => _books is not null;
+
     /// <summary>True while a connection is open.</summary>
     public bool IsConnected => Volatile.Read(ref _connected) == 1;
 

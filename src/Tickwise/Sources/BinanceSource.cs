@@ -132,6 +132,8 @@ internal sealed class BinanceSource : IDisposable
                 var line = new StringBuilder();
                 line.Append(CultureInfo.InvariantCulture, $"{s.Symbol}: {connection}, {age}, {rate:0.#} msg/s, {s.GapsRepaired} gaps repaired ({s.TradesRepaired} trades)");
                 if (s.TradesLost > 0) line.Append(CultureInfo.InvariantCulture, $", {s.TradesLost} trades LOST");
+                if (client.HasBooks)
+                    line.Append(s.BookSynchronized ? $", book in sync ({s.BookGaps} resyncs)" : ", book OUT OF SYNC (loading a snapshot)");
                 line.Append(CultureInfo.InvariantCulture, $", {client.ParseErrors} parse errors");
                 lines.Add(line.ToString());
             }
