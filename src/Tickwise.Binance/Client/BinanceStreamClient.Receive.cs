@@ -63,9 +63,10 @@ public sealed partial class BinanceStreamClient
         {
             while (true)
             {
-                if (!skipping && length == buffer.Length)
+                // The pool may hand out more than asked, so the limit, not the buffer's length, decides when to stop.
+                if (!skipping && length >= Math.Min(buffer.Length, _options.MaxMessageBytes))
                 {
-                    if (buffer.Length >= _options.MaxMessageBytes)
+                    if (length >= _options.MaxMessageBytes)
                     {
                         skipping = true;
                         length = 0;

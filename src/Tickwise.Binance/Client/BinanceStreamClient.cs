@@ -160,11 +160,8 @@ public sealed partial class BinanceStreamClient
             _onNotice(new StreamNotice(StreamNoticeKind.Connected, $"connected to {_options.Endpoints.StreamBase} ({_options.Subscription.StreamNames.Count} streams)", TimeSpan.Zero));
             string reason = await ReadConnectionAsync(socket, deliver, cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _connected, 0);
-            if (cancellationToken.IsCancellationRequested)
-            {
-                await CloseQuietlyAsync(socket).ConfigureAwait(false);
-                break;
-            }
+            await CloseQuietlyAsync(socket).ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested) break;
             _backoff.OnConnectionEnded(_time.GetElapsedTime(connectedAt));
             TimeSpan retry = _backoff.Next();
             _onNotice(new StreamNotice(StreamNoticeKind.Disconnected, $"{reason}; reconnecting in {DurationText.Of(retry)}", retry));
@@ -216,7 +213,8 @@ public sealed partial class BinanceStreamClient
 
     private static async Task CloseQuietlyAsync(ClientWebSocket socket)
     {
-        if (socket.State != WebSocketState.Open) return;
+        // Open: we are stopping; CloseReceived: the exchange closed first and waits for our half of the handshake.
+        if (socket.State is not (WebSocketState.Open or WebSocketState.CloseReceived)) return;
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         try
         {

@@ -104,6 +104,23 @@ public partial class BinanceSourceTests
     }
 
     [Fact]
+    public async Task Run_OversizedFramesAgainstALimitThePoolRoundsUp_SkippedAndCounted()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { GarbageEvery = 5, OversizedBytes = 150_000 });
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Limit(o, 100_000), "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 500, 50, TimeSpan.FromMilliseconds(5));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        sut.Client.OversizedMessages.ShouldBeGreaterThan(5);
+        sut.Client.Connections.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Run_TextFramesNotUtf8_ConnectionFailedAsTheProtocolSaysAndNothingLost()
     {
         using var temp = new TempDirectory();
@@ -222,6 +239,18 @@ public partial class BinanceSourceTests
         store.Count(new Tickwise.Core.Market.Symbol("BTCUSDT")).Trades.ShouldBe(0);
         server.Connections.ShouldBe(0);
     }
+
+    private static BinanceStreamClientOptions Limit(BinanceStreamClientOptions o, int maxMessageBytes) => new()
+    {
+        Endpoints = o.Endpoints,
+        Subscription = o.Subscription,
+        InitialBackoff = o.InitialBackoff,
+        MaxBackoff = o.MaxBackoff,
+        HealthyAfter = o.HealthyAfter,
+        ConnectTimeout = o.ConnectTimeout,
+        NoDataTimeout = o.NoDataTimeout,
+        MaxMessageBytes = maxMessageBytes,
+    };
 
     private static BinanceStreamClientOptions Fast(BinanceStreamClientOptions o, TimeSpan noData) => new()
     {
