@@ -36,4 +36,20 @@ internal static class CommonOptions
     {
         Description = "Directory to append live crossover indicators to (SYMBOL-crossover.csv: mid vs SMA of 1m closes, book pressure, spread).",
     };
+
+    public static Option<string> Market() => new("--market")
+    {
+        Description = "Binance venue whose default endpoints are used: spot, futures or testnet.",
+        DefaultValueFactory = _ => "spot",
+    };
+
+    public static Option<string?> WsUrl() => new("--ws-url")
+    {
+        Description = "Stream base address (ws:// or wss://); the client appends /stream?streams=... Default: the --market's.",
+    };
+
+    public static Option<string?> RestUrl() => new("--rest-url")
+    {
+        Description = "REST base address (http:// or https://); the client appends /api/v3/... (/fapi/v1/... on futures). Default: the --market's.",
+    };
 }

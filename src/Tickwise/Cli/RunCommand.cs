@@ -1,10 +1,13 @@
 using System.CommandLine;
+using System.Globalization;
 using Symbol = Tickwise.Core.Market.Symbol;
 using System.Threading.Channels;
+using Tickwise.Binance.Client;
 using Tickwise.Configuration;
 using Tickwise.Core.Market;
 using Tickwise.Core.Simulation;
 using Tickwise.Ingest;
+using Tickwise.Sinks;
 using Tickwise.Sources;
 using Tickwise.Storage;
 
@@ -14,33 +17,40 @@ namespace Tickwise.Cli;
 internal static class RunCommand
 {
     private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan StatusEvery = TimeSpan.FromSeconds(10);
 
     public static Command Create(TickwiseSettings settings)
     {
-        var source = new Option<string>("--source") { Description = "Where market data comes from: simulator (binance and replay come with the live-stream issue).", DefaultValueFactory = _ => "simulator" };
+        var source = new Option<string>("--source") { Description = "Where market data comes from: binance (live streams, the default) or simulator.", DefaultValueFactory = _ => "binance" };
         var symbols = CommonOptions.Symbols(settings);
         var db = CommonOptions.Db(settings);
         var intervals = CommonOptions.Intervals(settings);
         var seed = SimulationOptions.Seed();
         var speed = new Option<string>("--speed") { Description = "Simulator speed: 1 (real time), 10, ... or max.", DefaultValueFactory = _ => "1" };
         var duration = new Option<string?>("--duration") { Description = "Stop by itself after this much wall time (90s, 15m, 2h); default: run until Ctrl+C." };
+        var market = CommonOptions.Market();
+        var wsUrl = CommonOptions.WsUrl();
+        var restUrl = CommonOptions.RestUrl();
+        var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade (gaps repaired over REST), trade, bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
+        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s); doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
+        var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };
+        var resume = new Option<bool>("--resume") { Description = "Fetch the aggregated trades missed since the last one this store holds from the same exchange (true or false).", DefaultValueFactory = _ => true };
+        var indicatorCsv = CommonOptions.IndicatorCsv();
+        var statusEvery = new Option<string>("--status-every") { Description = "How often to print the status lines.", DefaultValueFactory = _ => "10s" };
 
-        var command = new Command("run", "Run a market data source through the pipeline into the store until Ctrl+C.") { source, symbols, db, intervals, seed, speed, duration };
+        var command = new Command("run", "Run a market data source through the pipeline into the store until Ctrl+C.")
+        {
+            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, noDataTimeout, statusEvery, resume, indicatorCsv,
+        };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             string sourceName = result.GetValue(source)!;
-            if (!string.Equals(sourceName, "simulator", StringComparison.OrdinalIgnoreCase))
-                throw new CliException($"--source {sourceName}: this build has the simulator source only; the live Binance and replay sources come with the live-stream issue.");
+            bool binance = string.Equals(sourceName, "binance", StringComparison.OrdinalIgnoreCase);
+            if (!binance && !string.Equals(sourceName, "simulator", StringComparison.OrdinalIgnoreCase))
+                throw new CliException($"--source {sourceName}: choose simulator or binance.");
             IReadOnlyList<Symbol> symbolList = CliValues.ParseSymbols(result.GetValue(symbols)!);
             IReadOnlyList<Interval> barIntervals = CliValues.ParseIntervals(result.GetValue(intervals)!);
-            if (!SimulatorSource.TryParseSpeed(result.GetValue(speed)!, out double pace)) throw new CliException($"--speed {result.GetValue(speed)}: give a positive number or max.");
             TimeSpan? stopAfter = result.GetValue(duration) is { } d ? CliValues.ParseDuration(d) : null;
-
-            long startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-            var simulator = new MarketSimulator(SimulationOptions.Build(symbolList, result.GetValue(seed), startMs));
-            using ITickStore store = TickStores.Open(result.GetValue(db)!);
-            var ingest = new MarketEventIngest(store, barIntervals);
+            TimeSpan statusInterval = ParseDelay(result.GetValue(statusEvery)!, "--status-every");
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (stopAfter is { } after) stop.CancelAfter(after);
@@ -48,13 +58,47 @@ internal static class RunCommand
             {
                 FullMode = BoundedChannelFullMode.Wait, // the store never drops: the source waits
                 SingleReader = true,
-                SingleWriter = true,
+                SingleWriter = !binance, // Binance: one writer per connection
             });
-            var feed = new SimulatorSource(simulator, pace);
-            Task producing = feed.RunAsync(channel.Writer, stop.Token);
-            Console.Error.WriteLine($"tickwise: running simulator for {string.Join(',', symbolList)} into {CliValues.Redact(result.GetValue(db)!)} (Ctrl+C stops)");
 
-            await Consume(channel.Reader, ingest);
+            Task producing;
+            string dbPath = result.GetValue(db)!;
+            using IndicatorCsvWriter? indicators = result.GetValue(indicatorCsv) is { } dir ? new IndicatorCsvWriter(dir) : null;
+            if (binance)
+            {
+                IReadOnlyList<BinanceStreamClientOptions> connections = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
+                    ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"));
+                using ITickStore binanceStore = TickStores.Open(dbPath);
+                // Trade ids are aggregated-trade ids when the aggTrade stream is the trade source (the default).
+                var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, indicators, aggregatedTrades: connections[0].Subscription.HasAggTrades);
+                using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
+                {
+                    if (result.GetValue(resume))
+                        foreach (var (symbol, lastId) in live.ResumeFrom(binanceStore))
+                            Console.Error.WriteLine($"tickwise: {symbol}: resuming after aggregated trade {lastId}, the last one stored; the trades since are fetched first");
+                    producing = live.RunAsync(channel.Writer, stop.Token);
+                    int streamCount = connections.Sum(c => c.Subscription.StreamNames.Count);
+                    string streamList = streamCount <= 8 ? string.Join(',', connections.SelectMany(c => c.Subscription.StreamNames)) : $"{streamCount} streams";
+                    Console.Error.WriteLine($"tickwise: streaming {streamList} over {connections.Count} connection(s) from {live.Endpoints.StreamBase} into {CliValues.Redact(dbPath)} (Ctrl+C stops)");
+                    await ConsumeAsync(channel.Reader, binanceIngest, statusInterval, live.StatusLines);
+                    await producing;
+                    binanceIngest.Finish();
+                    Console.Error.WriteLine($"tickwise: stopped: {binanceIngest.Trades:N0} trades ({binanceIngest.NewTrades:N0} new), {binanceIngest.Quotes:N0} quotes, {binanceIngest.BarsWritten:N0} bars stored; "
+                        + $"{live.Connections} connections, {live.ParseErrors} parse errors");
+                }
+                return 0;
+            }
+
+            if (!SimulatorSource.TryParseSpeed(result.GetValue(speed)!, out double pace)) throw new CliException($"--speed {result.GetValue(speed)}: give a positive number or max.");
+            long startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+            var simulator = new MarketSimulator(SimulationOptions.Build(symbolList, result.GetValue(seed), startMs));
+            using ITickStore store = TickStores.Open(dbPath);
+            var ingest = new MarketEventIngest(store, barIntervals, indicators);
+            var feed = new SimulatorSource(simulator, pace);
+            producing = feed.RunAsync(channel.Writer, stop.Token);
+            Console.Error.WriteLine($"tickwise: running simulator for {string.Join(',', symbolList)} into {CliValues.Redact(dbPath)} (Ctrl+C stops)");
+
+            await ConsumeAsync(channel.Reader, ingest, statusInterval, sourceStatus: null);
             await producing;
             ingest.Finish();
             Console.Error.WriteLine($"tickwise: stopped: {ingest.Trades:N0} trades, {ingest.Quotes:N0} quotes, {ingest.BarsWritten:N0} bars stored");
@@ -63,8 +107,78 @@ internal static class RunCommand
         return command;
     }
 
-    /// <summary>Drains the channel into the store until the source completes it; flushes on a timer so a quiet feed still lands.</summary>
-    private static async Task Consume(ChannelReader<MarketEvent> reader, MarketEventIngest ingest)
+    /// <summary>Builds the options of each connection (1024 streams at most on one) from the command line; throws
+    /// <see cref="CliException"/> on a bad value.</summary>
+    internal static IReadOnlyList<BinanceStreamClientOptions> BinanceOptions(IReadOnlyList<Symbol> symbols, string market, string? wsUrl, string? restUrl, string streams, TimeSpan reconnectDelay, TimeSpan noDataTimeout)
+    {
+        BinanceMarket venue = market.Trim().ToLowerInvariant() switch
+        {
+            "spot" => BinanceMarket.Spot,
+            "futures" => BinanceMarket.Futures,
+            "testnet" => BinanceMarket.Testnet,
+            _ => throw new CliException($"--market {market}: choose spot, futures or testnet."),
+        };
+        var kinds = new List<StreamKind>();
+        foreach (string part in streams.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!StreamSubscription.TryParseKind(part, out StreamKind kind)) throw new CliException($"--streams: '{part}' is not one of aggTrade, trade, bookTicker, depth.");
+            kinds.Add(kind);
+        }
+        try
+        {
+            BinanceEndpoints endpoints = BinanceEndpoints.Of(venue).With(Url(wsUrl, "--ws-url"), Url(restUrl, "--rest-url"));
+            TimeSpan maxBackoff = TimeSpan.FromSeconds(60) < reconnectDelay ? reconnectDelay : TimeSpan.FromSeconds(60);
+            IReadOnlyList<StreamSubscription> subscriptions = StreamSubscription.Split(symbols, kinds);
+            var template = new BinanceStreamClientOptions
+            {
+                Endpoints = endpoints,
+                Subscription = subscriptions[0],
+                InitialBackoff = reconnectDelay,
+                MaxBackoff = maxBackoff,
+                // A connection counts as healthy after thirty first delays (30 s by default) and the schedule restarts.
+                HealthyAfter = reconnectDelay * 30,
+                NoDataTimeout = noDataTimeout,
+            };
+            template.Validate();
+            var connections = new List<BinanceStreamClientOptions>(subscriptions.Count);
+            foreach (StreamSubscription subscription in subscriptions) connections.Add(template.With(subscription));
+            return connections;
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliException(e.Message, e);
+        }
+    }
+
+    private static Uri? Url(string? text, string option)
+    {
+        if (text is null) return null;
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? uri)) throw new CliException($"{option} {text}: not an absolute address.");
+        return uri;
+    }
+
+    /// <summary>Parses <c>250ms</c>, or any duration <see cref="CliValues.ParseDuration"/> reads.</summary>
+    private static TimeSpan ParseDelay(string text, string option)
+    {
+        string trimmed = text.Trim();
+        if (trimmed.EndsWith("ms", StringComparison.Ordinal))
+        {
+            if (long.TryParse(trimmed[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out long ms) && ms is > 0 and < 100_000_000) return TimeSpan.FromMilliseconds(ms);
+            throw new CliException($"{option} {text}: not a duration.");
+        }
+        try
+        {
+            return CliValues.ParseDuration(trimmed);
+        }
+        catch (CliException e)
+        {
+            throw new CliException($"{option}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Drains the channel into the store until the source completes it; flushes on a timer so a quiet feed
+    /// still lands, and prints status lines every <paramref name="statusEvery"/>.</summary>
+    internal static async Task ConsumeAsync(ChannelReader<MarketEvent> reader, MarketEventIngest ingest, TimeSpan statusEvery, Func<IReadOnlyList<string>>? sourceStatus)
     {
         var sinceFlush = System.Diagnostics.Stopwatch.StartNew();
         var sinceStatus = System.Diagnostics.Stopwatch.StartNew();
@@ -92,18 +206,21 @@ internal static class RunCommand
                 if (exchangeNowMs != long.MinValue) ingest.AdvanceTo(exchangeNowMs);
                 sinceFlush.Restart();
             }
-            if (sinceStatus.Elapsed >= StatusEvery)
+            if (sinceStatus.Elapsed >= statusEvery)
             {
-                PrintStatus(ingest);
+                PrintStatus(ingest, sourceStatus);
                 sinceStatus.Restart();
             }
         }
     }
 
-    private static void PrintStatus(MarketEventIngest ingest)
+    private static void PrintStatus(MarketEventIngest ingest, Func<IReadOnlyList<string>>? sourceStatus)
     {
         var parts = new List<string>();
         foreach (var (symbol, price, quote) in ingest.Latest) parts.Add($"{symbol} {price} (bid {quote.BidPrice} ask {quote.AskPrice})");
-        Console.Error.WriteLine($"tickwise: {ingest.Trades:N0} trades, {ingest.BarsWritten:N0} bars | {string.Join(" | ", parts)}");
+        string latest = parts.Count == 0 ? "" : " | " + string.Join(" | ", parts);
+        Console.Error.WriteLine($"tickwise: {ingest.Trades:N0} trades, {ingest.BarsWritten:N0} bars{latest}");
+        if (sourceStatus is null) return;
+        foreach (string line in sourceStatus()) Console.Error.WriteLine($"tickwise: {line}");
     }
 }

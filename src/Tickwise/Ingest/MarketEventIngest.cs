@@ -20,12 +20,15 @@ internal sealed class MarketEventIngest
     private readonly IReadOnlyList<Interval> _intervals;
     private readonly Dictionary<Symbol, SymbolState> _symbols = [];
     private readonly IMarketObserver? _observer;
+    private readonly bool _aggregatedTrades;
 
-    public MarketEventIngest(ITickStore store, IReadOnlyList<Interval> intervals, IMarketObserver? observer = null)
+    /// <summary>Creates the ingest; <paramref name="aggregatedTrades"/> says the source's trade ids are Binance aggTrade ids.</summary>
+    public MarketEventIngest(ITickStore store, IReadOnlyList<Interval> intervals, IMarketObserver? observer = null, bool aggregatedTrades = false)
     {
         _store = store;
         _intervals = intervals;
         _observer = observer;
+        _aggregatedTrades = aggregatedTrades;
     }
 
     /// <summary>Trades received.</summary>
@@ -109,7 +112,7 @@ internal sealed class MarketEventIngest
     {
         if (!_symbols.TryGetValue(symbol, out SymbolState? state))
         {
-            TradeIdSpace.Claim(_store, symbol, aggregated: false);
+            TradeIdSpace.Claim(_store, symbol, _aggregatedTrades);
             state = new SymbolState(new SymbolBarWriter(_store, symbol, _intervals, _observer));
             _symbols.Add(symbol, state);
         }

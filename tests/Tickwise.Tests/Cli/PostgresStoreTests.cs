@@ -64,7 +64,7 @@ public class PostgresStoreTests(PostgresCluster cluster) : IClassFixture<Postgre
         using var temp = new TempDirectory();
         string store = cluster.Url + "?schema=run_" + Guid.NewGuid().ToString("N")[..12];
 
-        var result = Ok(TickwiseProcess.Run(temp.Path, TimeSpan.FromMinutes(1), null, "run", "--symbols", "BTCUSDT", "--speed", "20", "--duration", "2s", "--store", store));
+        var result = Ok(TickwiseProcess.Run(temp.Path, TimeSpan.FromMinutes(1), null, "run", "--source", "simulator", "--symbols", "BTCUSDT", "--speed", "20", "--duration", "2s", "--store", store));
 
         result.Stderr.ShouldContain(":***@");
         result.Stderr.ShouldNotContain(Password(cluster.Url));

@@ -1,0 +1,225 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using Tickwise.Binance.Streams;
+using Tickwise.Core.Market;
+
+namespace Tickwise.Binance.Client;
+
+/// <summary>The receive loop and watchdog of one connection.</summary>
+public sealed partial class BinanceStreamClient
+{
+    private const int InitialBufferBytes = 16 * 1024;
+
+    // Written by the receive loop, read by the watchdog: the last time the connection showed life, and whether the
+    // loop is busy downstream (a slow consumer or a backfill is not a silent exchange).
+    private long _lastActivity;
+    private int _busy;
+
+    /// <summary>Catches up over REST, then reads messages until the connection ends or the run is cancelled;
+    /// returns why it ended. Never throws for what the network or the server does.</summary>
+    private async Task<string> ReadConnectionAsync(ClientWebSocket socket, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+        ResetBooks();
+        using var watchdogStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var silent = new StrongBox(false);
+        Task watchdog = WatchAsync(socket, silent, watchdogStop.Token);
+        var holder = new BufferHolder(ArrayPool<byte>.Shared.Rent(InitialBufferBytes));
+        try
+        {
+            if (_sequencer is not null)
+            {
+                // Subscribed first, fetched second: every trade is either in the fetched history or queued on the socket.
+                Volatile.Write(ref _busy, 1);
+                try { await _sequencer.CatchUpAsync(deliver, cancellationToken).ConfigureAwait(false); }
+                finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
+            }
+            return await ReceiveAsync(socket, deliver, holder, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return "stopped";
+        }
+        // A cancellation that neither the caller nor the watchdog caused came from the consumer: its failure ends the run.
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException || (e is OperationCanceledException && silent.Value))
+        {
+            if (silent.Value) return $"no data for {DurationText.Of(_options.NoDataTimeout)}";
+            return e.InnerException is { } inner ? $"connection lost: {e.Message} ({inner.Message})" : $"connection lost: {e.Message}";
+        }
+        finally
+        {
+            await watchdogStop.CancelAsync().ConfigureAwait(false);
+            try { await watchdog.ConfigureAwait(false); } catch (OperationCanceledException) { }
+            ArrayPool<byte>.Shared.Return(holder.Buffer);
+        }
+    }
+
+    private async Task<string> ReceiveAsync(ClientWebSocket socket, Func<MarketEvent, CancellationToken, ValueTask> deliver, BufferHolder holder, CancellationToken cancellationToken)
+    {
+        byte[] buffer = holder.Buffer;
+        int length = 0;
+        bool skipping = false; // inside a message longer than the limit: read and drop the rest of it
+        try
+        {
+            while (true)
+            {
+                // The pool may hand out more than asked, so the limit, not the buffer's length, decides when to stop.
+                if (!skipping && length >= Math.Min(buffer.Length, _options.MaxMessageBytes))
+                {
+                    if (length >= _options.MaxMessageBytes)
+                    {
+                        skipping = true;
+                        length = 0;
+                    }
+                    else
+                    {
+                        byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageBytes));
+                        buffer.AsSpan(0, length).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
+                }
+                int room = skipping ? buffer.Length : Math.Min(buffer.Length, _options.MaxMessageBytes) - length;
+                ValueWebSocketReceiveResult result = await socket.ReceiveAsync(buffer.AsMemory(skipping ? 0 : length, room), cancellationToken).ConfigureAwait(false);
+                MarkActivity();
+                if (result.MessageType == WebSocketMessageType.Close)
+                    return $"the exchange closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
+                if (skipping)
+                {
+                    if (result.EndOfMessage)
+                    {
+                        skipping = false;
+                        Interlocked.Increment(ref _oversized);
+                    }
+                    continue;
+                }
+                length += result.Count;
+                if (!result.EndOfMessage) continue;
+                if (result.MessageType == WebSocketMessageType.Binary)
+                {
+                    Interlocked.Increment(ref _binaryFrames);
+                }
+                else
+                {
+                    ValueTask handled = HandleMessage(buffer.AsSpan(0, length), deliver, cancellationToken);
+                    if (!handled.IsCompletedSuccessfully)
+                    {
+                        // Waiting on the consumer or on a gap repair: busy, not silent.
+                        Volatile.Write(ref _busy, 1);
+                        try { await handled.ConfigureAwait(false); }
+                        finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
+                    }
+                }
+                length = 0;
+            }
+        }
+        finally
+        {
+            holder.Buffer = buffer; // the caller returns whichever buffer is current
+        }
+    }
+
+    /// <summary>Parses, counts and delivers one text message: the whole per-message path, synchronous unless the
+    /// consumer or a gap repair makes it wait.</summary>
+    internal ValueTask HandleMessage(ReadOnlySpan<byte> utf8, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _messages);
+        if (Classify(utf8, out MarketEvent marketEvent, out bool aggregated, out LiveBook? book))
+            return DeliverAsync(marketEvent, aggregated, deliver, cancellationToken);
+        return book is not null ? ApplyDepth(book, deliver, cancellationToken) : ValueTask.CompletedTask;
+    }
+
+    /// <summary>Parses one message and counts it; returns true with the event to deliver, or false with the book a
+    /// depth diff belongs to (null when there is nothing to do).</summary>
+    private bool Classify(ReadOnlySpan<byte> utf8, out MarketEvent marketEvent, out bool aggregated, out LiveBook? book)
+    {
+        marketEvent = default;
+        aggregated = false;
+        book = null;
+        ParseResult result = BinanceMessageParser.Parse(utf8, _depth, out StreamMessage message);
+        if (result.IsError)
+        {
+            Interlocked.Increment(ref _parseErrors);
+            return false;
+        }
+        if (!result.IsParsed)
+        {
+            Interlocked.Increment(ref _ignored);
+            return false;
+        }
+        Symbol symbol = message.Kind switch
+        {
+            StreamMessageKind.Trade or StreamMessageKind.AggTrade => message.Trade.Symbol,
+            StreamMessageKind.Quote => message.Quote.Symbol,
+            StreamMessageKind.Kline => message.Kline.Bar.Symbol,
+            _ => message.Depth!.Symbol,
+        };
+        if (!_symbols.TryGetValue(symbol, out StreamSymbolStatus? status))
+        {
+            Interlocked.Increment(ref _unexpectedSymbols);
+            return false;
+        }
+        long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        status.OnMessage(nowMs);
+        switch (message.Kind)
+        {
+            case StreamMessageKind.Quote when message.Quote.TimestampMs == 0:
+                marketEvent = MarketEvent.Of(message.Quote with { TimestampMs = nowMs });
+                return true;
+            case StreamMessageKind.Trade or StreamMessageKind.AggTrade or StreamMessageKind.Quote or StreamMessageKind.Kline:
+                marketEvent = message.Event;
+                aggregated = message.Kind == StreamMessageKind.AggTrade;
+                return true;
+            case StreamMessageKind.Depth when _books is not null:
+                book = _books[symbol];
+                return false;
+            default:
+                return false; // partial depth snapshots, or depth without a REST client: counted above
+        }
+    }
+
+    private ValueTask DeliverAsync(MarketEvent marketEvent, bool aggregated, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
+    {
+        if (marketEvent.Kind != MarketEventKind.Trade) return deliver(marketEvent, cancellationToken);
+        if (aggregated && _sequencer is not null) return _sequencer.OnLiveAsync(marketEvent.Trade, deliver, cancellationToken);
+        // Without repair (raw trades, or no REST client) ids still run without gaps: count what is missing, drop repeats.
+        StreamSymbolStatus status = _symbols[marketEvent.Trade.Symbol];
+        long last = status.LastTradeId;
+        long id = marketEvent.Trade.Id;
+        if (last >= 0 && id <= last)
+        {
+            status.OnDuplicate();
+            return ValueTask.CompletedTask;
+        }
+        if (last >= 0 && id > last + 1) status.OnLost(id - last - 1);
+        status.OnDelivered(id);
+        return deliver(marketEvent, cancellationToken);
+    }
+
+    private void MarkActivity() => Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+
+    /// <summary>Aborts the socket when nothing has arrived for the no-data timeout while the loop waits on the network.</summary>
+    private async Task WatchAsync(ClientWebSocket socket, StrongBox silent, CancellationToken cancellationToken)
+    {
+        TimeSpan period = TimeSpan.FromTicks(Math.Max(TimeSpan.TicksPerMillisecond, _options.NoDataTimeout.Ticks / 4));
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await Task.Delay(period, _time, cancellationToken).ConfigureAwait(false);
+            if (Volatile.Read(ref _busy) == 1) continue;
+            if (_time.GetElapsedTime(Volatile.Read(ref _lastActivity)) < _options.NoDataTimeout) continue;
+            silent.Value = true;
+            socket.Abort();
+            return;
+        }
+    }
+
+    private sealed class StrongBox(bool value)
+    {
+        public volatile bool Value = value;
+    }
+
+    private sealed class BufferHolder(byte[] buffer)
+    {
+        public byte[] Buffer = buffer;
+    }
+}

@@ -1,0 +1,77 @@
+namespace Tickwise.Binance.Client;
+
+/// <summary>Settings of a <see cref="BinanceStreamClient"/>: where to connect, what to subscribe to, and its timings.</summary>
+/// <remarks>The defaults suit the real exchange; tests shorten the timings so reconnects take milliseconds.</remarks>
+public sealed class BinanceStreamClientOptions
+{
+    /// <summary>The stream and REST endpoints.</summary>
+    public required BinanceEndpoints Endpoints { get; init; }
+
+    /// <summary>The symbols and streams of the one connection.</summary>
+    public required StreamSubscription Subscription { get; init; }
+
+    /// <summary>The first reconnect delay, doubled after each failure up to <see cref="MaxBackoff"/>. Default 1 s.</summary>
+    public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest reconnect delay. Default 60 s.</summary>
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a connection must have lasted for the delay to start again from <see cref="InitialBackoff"/>. Default 30 s.</summary>
+    public TimeSpan HealthyAfter { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Reconnect when no message has arrived for this long (the watchdog). Default 60 s.</summary>
+    public TimeSpan NoDataTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Give up one connection attempt after this long. Default 10 s.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The largest message read; longer ones are skipped and counted as oversized. Default 1 MiB.</summary>
+    public int MaxMessageBytes { get; init; } = 1 << 20;
+
+    /// <summary>Trades asked for per REST page (Binance's maximum is 1000). Default 1000.</summary>
+    public int RestPageLimit { get; init; } = 1000;
+
+    /// <summary>REST attempts for one page before a gap is given up and counted as lost. Default 10.</summary>
+    public int RestAttempts { get; init; } = 10;
+
+    /// <summary>Returns a copy of these options for another subscription (one connection of a split one).</summary>
+    public BinanceStreamClientOptions With(StreamSubscription subscription) => new()
+    {
+        Endpoints = Endpoints,
+        Subscription = subscription,
+        InitialBackoff = InitialBackoff,
+        MaxBackoff = MaxBackoff,
+        HealthyAfter = HealthyAfter,
+        NoDataTimeout = NoDataTimeout,
+        ConnectTimeout = ConnectTimeout,
+        MaxMessageBytes = MaxMessageBytes,
+        RestPageLimit = RestPageLimit,
+        RestAttempts = RestAttempts,
+    };
+
+    /// <summary>Throws when a setting is out of range.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">A timing is not positive, the backoff cap is below its start, or a
+    /// size or count is out of range.</exception>
+    public void Validate()
+    {
+        ArgumentNullException.ThrowIfNull(Endpoints);
+        ArgumentNullException.ThrowIfNull(Subscription);
+        Positive(InitialBackoff, nameof(InitialBackoff));
+        Positive(MaxBackoff, nameof(MaxBackoff));
+        Positive(HealthyAfter, nameof(HealthyAfter));
+        Positive(NoDataTimeout, nameof(NoDataTimeout));
+        Positive(ConnectTimeout, nameof(ConnectTimeout));
+        if (MaxBackoff < InitialBackoff)
+            throw new ArgumentOutOfRangeException(nameof(MaxBackoff), MaxBackoff, "The backoff cap is below the first delay.");
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 1024, nameof(MaxMessageBytes));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxMessageBytes, 64 << 20, nameof(MaxMessageBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RestPageLimit, 1, nameof(RestPageLimit));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(RestPageLimit, 1000, nameof(RestPageLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThan(RestAttempts, 1, nameof(RestAttempts));
+    }
+
+    private static void Positive(TimeSpan value, string name)
+    {
+        if (value <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(name, value, "Must be positive.");
+    }
+}

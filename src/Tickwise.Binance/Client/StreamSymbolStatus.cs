@@ -1,0 +1,89 @@
+using Tickwise.Core.Market;
+
+namespace Tickwise.Binance.Client;
+
+/// <summary>Live counters of one symbol's streams, for status lines: written by the client's receive loop, readable
+/// from any thread.</summary>
+/// <remarks>Times are <see cref="TimeProvider"/> Unix milliseconds of the client's clock (receive time, not exchange
+/// time); <see cref="LastMessageMs"/> is <see cref="long.MinValue"/> until the first message.</remarks>
+public sealed class StreamSymbolStatus
+{
+    private long _messages;
+    private long _lastMessageMs = long.MinValue;
+    private long _lastTradeId = -1;
+    private long _gapsRepaired;
+    private long _tradesRepaired;
+    private long _duplicatesDropped;
+    private long _tradesLost;
+    private long _bookUpdateId = -1;
+    private long _bookSnapshots;
+    private long _bookGaps;
+    private int _bookSynchronized;
+
+    internal StreamSymbolStatus(Symbol symbol) => Symbol = symbol;
+
+    /// <summary>The symbol.</summary>
+    public Symbol Symbol { get; }
+
+    /// <summary>Stream messages received for this symbol (trades, quotes, klines, depth).</summary>
+    public long Messages => Volatile.Read(ref _messages);
+
+    /// <summary>When the latest message arrived, in Unix ms of the client's clock; <see cref="long.MinValue"/> before any.</summary>
+    public long LastMessageMs => Volatile.Read(ref _lastMessageMs);
+
+    /// <summary>The id of the latest trade delivered downstream; -1 before any.</summary>
+    public long LastTradeId => Volatile.Read(ref _lastTradeId);
+
+    /// <summary>Gaps in the aggregated trade ids that were filled over REST.</summary>
+    public long GapsRepaired => Volatile.Read(ref _gapsRepaired);
+
+    /// <summary>Trades delivered from REST rather than from the stream.</summary>
+    public long TradesRepaired => Volatile.Read(ref _tradesRepaired);
+
+    /// <summary>Trades received again (stream after backfill, or a replayed frame) and dropped.</summary>
+    public long DuplicatesDropped => Volatile.Read(ref _duplicatesDropped);
+
+    /// <summary>Trades known to be missing that could not be fetched (REST failing, or a raw trade stream, which is not repaired).</summary>
+    public long TradesLost => Volatile.Read(ref _tradesLost);
+
+    /// <summary>True while the local order book (depth stream) is synchronized with the exchange's.</summary>
+    public bool BookSynchronized => Volatile.Read(ref _bookSynchronized) == 1;
+
+    /// <summary>The update id of the local order book; -1 before its first snapshot.</summary>
+    public long BookUpdateId => Volatile.Read(ref _bookUpdateId);
+
+    /// <summary>Order book snapshots loaded over REST.</summary>
+    public long BookSnapshots => Volatile.Read(ref _bookSnapshots);
+
+    /// <summary>Times the local order book lost synchronization (a lost diff, a reconnect) and had to be reloaded.</summary>
+    public long BookGaps => Volatile.Read(ref _bookGaps);
+
+    internal void OnBook(Book.OrderBook book)
+    {
+        Volatile.Write(ref _bookSynchronized, book.IsSynchronized ? 1 : 0);
+        Volatile.Write(ref _bookUpdateId, book.LastUpdateId);
+        Volatile.Write(ref _bookSnapshots, book.Snapshots);
+    }
+
+    internal void OnBookGap() => Interlocked.Increment(ref _bookGaps);
+
+    internal void OnMessage(long nowMs)
+    {
+        Interlocked.Increment(ref _messages);
+        Volatile.Write(ref _lastMessageMs, nowMs);
+    }
+
+    internal void OnDelivered(long tradeId) => Volatile.Write(ref _lastTradeId, tradeId);
+
+    internal void OnGapRepaired(long trades)
+    {
+        Interlocked.Increment(ref _gapsRepaired);
+        Interlocked.Add(ref _tradesRepaired, trades);
+    }
+
+    internal void OnRepairedWithoutGap(long trades) => Interlocked.Add(ref _tradesRepaired, trades);
+
+    internal void OnDuplicate() => Interlocked.Increment(ref _duplicatesDropped);
+
+    internal void OnLost(long trades) => Interlocked.Add(ref _tradesLost, trades);
+}

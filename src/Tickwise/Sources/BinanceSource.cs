@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+using System.Threading.Channels;
+using Tickwise.Binance.Client;
+using Tickwise.Core.Market;
+using Tickwise.Storage;
+
+namespace Tickwise.Sources;
+
+/// <summary>Binance's live streams into the pipeline: one <see cref="BinanceStreamClient"/> (reconnecting,
+/// gap-repairing) per connection, all writing into the bounded channel that <c>tickwise run</c> drains into the store.</summary>
+/// <remarks>
+/// <para>Binance serves at most 1024 streams a connection; more symbols are spread over several connections
+/// (<see cref="StreamSubscription.Split"/>), each symbol on one, so its trades stay in order. The channel must then
+/// accept several writers.</para>
+/// <para>The channel waits when full, so a slow store slows the reading (and the exchange's own buffers and the REST
+/// gap repair cover the rest) instead of dropping trades. Status lines are built from the clients' counters; the
+/// rate is the messages per second since the previous status line.</para>
+/// </remarks>
+internal sealed class BinanceSource : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly TimeProvider _time;
+    private readonly long[] _previousMessages;
+    private long _previousStatusTimestamp;
+
+    /// <summary>Creates the source, one client per entry of <paramref name="connections"/>; <paramref name="onNotice"/>
+    /// receives connection and repair events.</summary>
+    /// <exception cref="ArgumentException">No connection, or connections to different endpoints.</exception>
+    public BinanceSource(IReadOnlyList<BinanceStreamClientOptions> connections, TimeProvider time, Action<StreamNotice> onNotice)
+    {
+        if (connections.Count == 0) throw new ArgumentException("At least one connection is needed.", nameof(connections));
+        _time = time;
+        Endpoints = connections[0].Endpoints;
+        _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var rest = new BinanceRestClient(_http, Endpoints, time, onNotice);
+        var clients = new List<BinanceStreamClient>(connections.Count);
+        int symbols = 0;
+        foreach (BinanceStreamClientOptions options in connections)
+        {
+            if (options.Endpoints != Endpoints) throw new ArgumentException("Every connection of one source goes to the same exchange.", nameof(connections));
+            clients.Add(new BinanceStreamClient(options, rest, time, onNotice));
+            symbols += options.Subscription.Symbols.Count;
+        }
+        Clients = clients;
+        _previousMessages = new long[symbols];
+        _previousStatusTimestamp = time.GetTimestamp();
+    }
+
+    /// <summary>The endpoints every connection uses.</summary>
+    public BinanceEndpoints Endpoints { get; }
+
+    /// <summary>The stream clients, one per connection.</summary>
+    public IReadOnlyList<BinanceStreamClient> Clients { get; }
+
+    /// <summary>Connections opened so far, over all clients.</summary>
+    public long Connections => Sum(static c => c.Connections);
+
+    /// <summary>Messages the parser rejected, over all clients.</summary>
+    public long ParseErrors => Sum(static c => c.ParseErrors);
+
+    /// <summary>
+    /// Makes the first connection fetch the aggregated trades missed since the last one <paramref name="store"/> holds
+    /// for each symbol, when that store's trades of the symbol came from this same exchange's aggTrade stream; then
+    /// marks every symbol as fed by it. Returns the symbols resumed with their last stored id.
+    /// </summary>
+    /// <remarks>The mark (metadata <c>live_source:SYMBOL</c>) names the REST history, because spot and futures number
+    /// their trades separately: a store filled by the simulator, an import, or another venue is never resumed from,
+    /// nor marked. Call before <see cref="RunAsync"/>, on the thread that owns the store.</remarks>
+    public IReadOnlyList<(Symbol Symbol, long LastTradeId)> ResumeFrom(ITickStore store)
+    {
+        var resumed = new List<(Symbol, long)>();
+        string mark = $"binance aggTrade {Endpoints.RestUri("aggTrades", "").GetLeftPart(UriPartial.Path)}";
+        foreach (BinanceStreamClient client in Clients)
+        {
+            if (!client.HasGapRepair) continue;
+            foreach (StreamSymbolStatus status in client.Symbols)
+            {
+                string key = $"live_source:{status.Symbol}";
+                if (store.GetMetadata(key) == mark && store.LastTradeBefore(status.Symbol, long.MaxValue) is { } last)
+                {
+                    client.Resume(status.Symbol, last.Id);
+                    resumed.Add((status.Symbol, last.Id));
+                }
+                else if (store.Count(status.Symbol).Trades > 0)
+                {
+                    continue; // trades from elsewhere: neither resume from them nor claim them
+                }
+                store.SetMetadata(key, mark);
+            }
+        }
+        return resumed;
+    }
+
+    /// <summary>Writes trades and quotes into <paramref name="writer"/> until cancelled, then completes it.</summary>
+    public async Task RunAsync(ChannelWriter<MarketEvent> writer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var running = new Task[Clients.Count];
+            for (int i = 0; i < running.Length; i++) running[i] = Clients[i].RunAsync((e, token) => writer.WriteAsync(e, token), cancellationToken);
+            await Task.WhenAll(running);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping while the channel was full: the normal end of a live source.
+        }
+        finally
+        {
+            writer.TryComplete();
+        }
+    }
+
+    /// <summary>Returns one status line per symbol: connection, last message age, messages/s, gaps repaired, errors.</summary>
+    public IReadOnlyList<string> StatusLines()
+    {
+        long now = _time.GetTimestamp();
+        double seconds = Math.Max(1e-3, _time.GetElapsedTime(_previousStatusTimestamp, now).TotalSeconds);
+        _previousStatusTimestamp = now;
+        long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        var lines = new List<string>(_previousMessages.Length);
+        int index = 0;
+        foreach (BinanceStreamClient client in Clients)
+        {
+            string connection = client.IsConnected ? "connected" : client.Connections == 0 ? "NOT CONNECTED (exchange unreachable so far)" : "DISCONNECTED (reconnecting)";
+            foreach (StreamSymbolStatus s in client.Symbols)
+            {
+                long messages = s.Messages;
+                double rate = (messages - _previousMessages[index]) / seconds;
+                _previousMessages[index++] = messages;
+                string age = s.LastMessageMs == long.MinValue ? "no message yet" : $"last message {(nowMs - s.LastMessageMs) / 1000.0:0.0} s ago";
+                var line = new StringBuilder();
+                line.Append(CultureInfo.InvariantCulture, $"{s.Symbol}: {connection}, {age}, {rate:0.#} msg/s, {s.GapsRepaired} gaps repaired ({s.TradesRepaired} trades)");
+                if (s.TradesLost > 0) line.Append(CultureInfo.InvariantCulture, $", {s.TradesLost} trades LOST");
+                if (client.HasBooks)
+                    line.Append(s.BookSynchronized ? $", book in sync ({s.BookGaps} resyncs)" : ", book OUT OF SYNC (loading a snapshot)");
+                line.Append(CultureInfo.InvariantCulture, $", {client.ParseErrors} parse errors");
+                lines.Add(line.ToString());
+            }
+        }
+        return lines;
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    private long Sum(Func<BinanceStreamClient, long> counter)
+    {
+        long total = 0;
+        foreach (BinanceStreamClient client in Clients) total += counter(client);
+        return total;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text;
+using Tickwise.Storage;
+using Tickwise.Tests.Cli;
+
+namespace Tickwise.Tests.Live;
+
+/// <summary><c>tickwise run --source binance</c> as a user runs it: the real executable against
+/// <see cref="FakeBinanceServer"/>, stopped with SIGTERM, its store checked afterwards.</summary>
+public class RunBinanceProcessTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task Run_ForcedDisconnects_StoresExactlyThePublishedTradesAndExitsZeroOnSigterm()
+    {
+        using var temp = new TempDirectory();
+        string db = temp.File("live.db");
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 300 });
+        using var sut = Started(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT,ETHUSDT", "--ws-url", server.WsUrl, "--rest-url", server.BaseUrl,
+            "--db", db, "--intervals", "1m", "--reconnect-delay", "50ms", "--status-every", "1s");
+        await server.WaitForConnectionsAsync(1, Patience);
+
+        await Task.WhenAll(
+            server.PublishSlowlyAsync("BTCUSDT", 3000, 50, TimeSpan.FromMilliseconds(10)),
+            server.PublishSlowlyAsync("ETHUSDT", 2000, 40, TimeSpan.FromMilliseconds(10)));
+        await WaitForStoredAsync(db, ("BTCUSDT", 3000), ("ETHUSDT", 2000));
+        await Task.Delay(1200); // one status line at least
+        var stopping = Stopwatch.StartNew();
+        var (exitCode, stderr) = await sut.TerminateAsync(TimeSpan.FromSeconds(10));
+
+        exitCode.ShouldBe(0, stderr);
+        stopping.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
+        stderr.ShouldContain("tickwise: stopped:");
+        stderr.ShouldContain("BTCUSDT: connected");
+        stderr.ShouldContain("gaps repaired");
+        server.Connections.ShouldBeGreaterThanOrEqualTo(3);
+        using ITickStore store = TickStores.OpenSqlite(db);
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        LivePipeline.ShouldHoldExactly(store, server, "ETHUSDT");
+        store.Count(new Tickwise.Core.Market.Symbol("BTCUSDT")).Bars.ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public async Task Run_ExchangeUnreachable_SaysSoKeepsRetryingAndExitsZeroOnSigterm()
+    {
+        using var temp = new TempDirectory();
+        int port = BinanceSourceTests.FreePort();
+        using var sut = Started(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--ws-url", $"ws://127.0.0.1:{port}", "--rest-url", $"http://127.0.0.1:{port}",
+            "--db", temp.File("live.db"), "--reconnect-delay", "100ms");
+        var clock = Stopwatch.StartNew();
+        while (sut.Stderr.Split("cannot reach the exchange").Length < 4 && clock.Elapsed < Patience) await Task.Delay(50);
+
+        var (exitCode, stderr) = await sut.TerminateAsync(TimeSpan.FromSeconds(10));
+
+        exitCode.ShouldBe(0, stderr);
+        stderr.ShouldContain($"cannot reach the exchange at ws://127.0.0.1:{port}/");
+        stderr.ShouldContain("retrying in");
+        stderr.ShouldContain("tickwise: stopped: 0 trades");
+    }
+
+    [Theory]
+    [InlineData("--market", "moon", "--market moon")]
+    [InlineData("--streams", "aggTrade,tickers", "'tickers'")]
+    [InlineData("--streams", "aggTrade,trade", "not both")]
+    [InlineData("--ws-url", "http://127.0.0.1:1", "ws://")]
+    [InlineData("--rest-url", "not a url", "--rest-url")]
+    [InlineData("--reconnect-delay", "-5ms", "--reconnect-delay")]
+    public void Run_BadBinanceOption_FailsWithOneLine(string option, string value, string expected)
+    {
+        using var temp = new TempDirectory();
+        var result = TickwiseProcess.Run(temp.Path, TimeSpan.FromSeconds(30), null, "run", "--source", "binance", "--db", temp.File("x.db"), option, value);
+
+        result.ExitCode.ShouldBe(1, result.Stderr);
+        result.Stderr.ShouldStartWith("tickwise: error:");
+        result.Stderr.ShouldContain(expected);
+        result.Stderr.Trim().Split('\n').Length.ShouldBe(1);
+    }
+
+    private static async Task WaitForStoredAsync(string db, params (string Symbol, int Count)[] expected)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            bool done = true;
+            try
+            {
+                using ITickStore store = TickStores.OpenSqlite(db);
+                foreach (var (symbol, count) in expected)
+                    if (store.Count(new Tickwise.Core.Market.Symbol(symbol)).Trades < count) done = false;
+            }
+            catch (StoreException)
+            {
+                done = false; // the writer holds the database for a moment
+            }
+            if (done) return;
+            if (clock.Elapsed > Patience) throw new TimeoutException($"the store did not reach the published trades within {Patience}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static LiveProcess Started(string workingDirectory, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tickwise.dll"));
+        foreach (string arg in args) start.ArgumentList.Add(arg);
+        return new LiveProcess(Process.Start(start)!);
+    }
+
+    /// <summary>A running <c>tickwise</c> whose stderr is collected as it comes, stopped as a service manager would.</summary>
+    private sealed class LiveProcess : IDisposable
+    {
+        private readonly Process _process;
+        private readonly StringBuilder _stderr = new();
+
+        public LiveProcess(Process process)
+        {
+            _process = process;
+            _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
+            _process.OutputDataReceived += (_, _) => { };
+            _process.BeginErrorReadLine();
+            _process.BeginOutputReadLine();
+        }
+
+        public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+
+        /// <summary>Sends SIGTERM and waits for the exit.</summary>
+        public async Task<(int ExitCode, string Stderr)> TerminateAsync(TimeSpan timeout)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+            using var wait = new CancellationTokenSource(timeout);
+            await _process.WaitForExitAsync(wait.Token);
+            return (_process.ExitCode, Stderr);
+        }
+
+        public void Dispose()
+        {
+            if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+            _process.Dispose();
+        }
+    }
+}
