@@ -39,6 +39,8 @@ public class RunBinanceProcessTests
         LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
         LivePipeline.ShouldHoldExactly(store, server, "ETHUSDT");
         store.Count(new Tickwise.Core.Market.Symbol("BTCUSDT")).Bars.ShouldBeGreaterThan(0);
+        // The aggTrade stream's ids are aggregated-trade ids: raw trade dumps must not be mixed in later.
+        store.GetMetadata("trade_ids:BTCUSDT").ShouldBe("aggTrades");
     }
 
     [Fact]
