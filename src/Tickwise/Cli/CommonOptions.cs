@@ -37,19 +37,21 @@ internal static class CommonOptions
         Description = "Directory to append live crossover indicators to (SYMBOL-crossover.csv: mid vs SMA of 1m closes, book pressure, spread).",
     };
 
-    public static Option<string> Market() => new("--market")
+    public static Option<string> Market(TickwiseSettings settings) => new("--market")
     {
-        Description = "Binance venue whose default endpoints are used: spot, futures or testnet.",
-        DefaultValueFactory = _ => "spot",
+        Description = $"Binance venue whose default endpoints are used: spot, futures or testnet. Default: {settings.Market} (TICKWISE__MARKET).",
+        DefaultValueFactory = _ => settings.Market,
     };
 
-    public static Option<string?> WsUrl() => new("--ws-url")
+    public static Option<string?> WsUrl(TickwiseSettings settings) => new("--ws-url")
     {
-        Description = "Stream base address (ws:// or wss://); the client appends /stream?streams=... Default: the --market's.",
+        Description = "Stream base address (ws:// or wss://); the client appends /stream?streams=... Default: TICKWISE__WSURL, else the --market's.",
+        DefaultValueFactory = _ => settings.WsUrl,
     };
 
-    public static Option<string?> RestUrl() => new("--rest-url")
+    public static Option<string?> RestUrl(TickwiseSettings settings) => new("--rest-url")
     {
-        Description = "REST base address (http:// or https://); the client appends /api/v3/... (/fapi/v1/... on futures). Default: the --market's.",
+        Description = "REST base address (http:// or https://); the client appends /api/v3/... (/fapi/v1/... on futures). Default: TICKWISE__RESTURL, else the --market's.",
+        DefaultValueFactory = _ => settings.RestUrl,
     };
 }

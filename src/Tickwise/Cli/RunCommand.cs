@@ -27,9 +27,9 @@ internal static class RunCommand
         var seed = SimulationOptions.Seed();
         var speed = new Option<string>("--speed") { Description = "Simulator speed: 1 (real time), 10, ... or max.", DefaultValueFactory = _ => "1" };
         var duration = new Option<string?>("--duration") { Description = "Stop by itself after this much wall time (90s, 15m, 2h); default: run until Ctrl+C." };
-        var market = CommonOptions.Market();
-        var wsUrl = CommonOptions.WsUrl();
-        var restUrl = CommonOptions.RestUrl();
+        var market = CommonOptions.Market(settings);
+        var wsUrl = CommonOptions.WsUrl(settings);
+        var restUrl = CommonOptions.RestUrl(settings);
         var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade (gaps repaired over REST), trade, bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
         var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s); doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
         var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };

@@ -22,6 +22,15 @@ internal sealed class TickwiseSettings
     /// <summary>Symbols streamed by <c>run</c> and <c>simulate</c> unless given.</summary>
     public string Symbols { get; init; } = "BTCUSDT,ETHUSDT";
 
+    /// <summary>Binance venue whose endpoints <c>run --source binance</c> uses: spot, futures or testnet.</summary>
+    public string Market { get; init; } = "spot";
+
+    /// <summary>Stream base address overriding the venue's (a local server that speaks Binance's protocol), or null.</summary>
+    public string? WsUrl { get; init; }
+
+    /// <summary>REST base address overriding the venue's, or null.</summary>
+    public string? RestUrl { get; init; }
+
     /// <summary>Loads the settings from the working directory's <c>appsettings.json</c> and the environment.</summary>
     public static TickwiseSettings Load()
     {
@@ -36,6 +45,9 @@ internal sealed class TickwiseSettings
             Db = configuration["Store"] ?? configuration["Db"] ?? settings.Db,
             Intervals = configuration["Intervals"] ?? settings.Intervals,
             Symbols = configuration["Symbols"] ?? settings.Symbols,
+            Market = configuration["Market"] ?? settings.Market,
+            WsUrl = configuration["WsUrl"],
+            RestUrl = configuration["RestUrl"],
         };
     }
 }

@@ -61,6 +61,20 @@ public class RunBinanceProcessTests
         stderr.ShouldContain("tickwise: stopped: 0 trades");
     }
 
+    [Fact]
+    public void Run_EndpointsFromEnvironment_AreUsedWithoutFlags()
+    {
+        using var temp = new TempDirectory();
+        int port = BinanceSourceTests.FreePort();
+        var environment = new Dictionary<string, string> { ["TICKWISE__WSURL"] = $"ws://127.0.0.1:{port}", ["TICKWISE__RESTURL"] = $"http://127.0.0.1:{port}" };
+
+        var result = TickwiseProcess.Run(temp.Path, TimeSpan.FromMinutes(1), environment,
+            "run", "--symbols", "BTCUSDT", "--db", temp.File("live.db"), "--reconnect-delay", "100ms", "--duration", "2s");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stderr.ShouldContain($"cannot reach the exchange at ws://127.0.0.1:{port}/");
+    }
+
     [Theory]
     [InlineData("--market", "moon", "--market moon")]
     [InlineData("--streams", "aggTrade,tickers", "'tickers'")]
