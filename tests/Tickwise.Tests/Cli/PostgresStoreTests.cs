@@ -109,5 +109,33 @@ public class PostgresStoreTests(PostgresCluster cluster) : IClassFixture<Postgre
         TickwiseProcess.Run(temp.Path, "import", agg, "--store", store).ExitCode.ShouldNotBe(0);
     }
 
+    [Fact]
+    public async Task Import_TwoProcessesAtOnce_SameAndOtherSymbols_LoseAndDuplicateNothing()
+    {
+        using var temp = new TempDirectory();
+        string store = cluster.Url + "?schema=multi_" + Guid.NewGuid().ToString("N")[..12];
+        string eth = RepositoryPaths.Binance("trades", "ETHUSDT-trades-spot-20240808T235415-20240809T000505.csv");
+        string sqlite = temp.File("reference.db");
+        Ok(TickwiseProcess.Run(temp.Path, "import", BtcSpot, eth, "--db", sqlite));
+        Ok(TickwiseProcess.Run(temp.Path, "migrate", "--store", store)); // the schema first, so the racers only race on rows
+
+        // Three writers at once: two with the same BTCUSDT file (redundant ingest), one with ETHUSDT.
+        Task<TickwiseProcess.Result>[] racers =
+        [
+            Task.Run(() => TickwiseProcess.Run(temp.Path, "import", BtcSpot, "--store", store)),
+            Task.Run(() => TickwiseProcess.Run(temp.Path, "import", BtcSpot, "--store", store)),
+            Task.Run(() => TickwiseProcess.Run(temp.Path, "import", eth, "--store", store)),
+        ];
+        foreach (var result in await Task.WhenAll(racers)) Ok(result);
+
+        foreach (string symbol in new[] { "BTCUSDT", "ETHUSDT" })
+        {
+            Ok(TickwiseProcess.Run(temp.Path, "export", "trades", "--symbol", symbol, "--store", store)).Stdout
+                .ShouldBe(Ok(TickwiseProcess.Run(temp.Path, "export", "trades", "--symbol", symbol, "--db", sqlite)).Stdout);
+            Ok(TickwiseProcess.Run(temp.Path, "export", "bars", "--symbol", symbol, "--interval", "1m", "--store", store)).Stdout
+                .ShouldBe(Ok(TickwiseProcess.Run(temp.Path, "export", "bars", "--symbol", symbol, "--interval", "1m", "--db", sqlite)).Stdout);
+        }
+    }
+
     private static string Password(string url) => System.Text.RegularExpressions.Regex.Match(url, "://[^:]+:([^@]+)@").Groups[1].Value;
 }
