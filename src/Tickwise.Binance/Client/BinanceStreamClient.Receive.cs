@@ -101,6 +101,7 @@ public sealed partial class BinanceStreamClient
                 }
                 else
                 {
+                    if (OnFrame is { } observe) observe(ReceivedUnixNs(), buffer.AsSpan(0, length));
                     ValueTask handled = HandleMessage(buffer.AsSpan(0, length), deliver, cancellationToken);
                     if (!handled.IsCompletedSuccessfully)
                     {
@@ -195,6 +196,11 @@ public sealed partial class BinanceStreamClient
         status.OnDelivered(id);
         return deliver(marketEvent, cancellationToken);
     }
+
+    /// <summary>Gets or sets what sees every text frame before it is parsed (a recorder); set it before <see cref="RunAsync"/>.</summary>
+    public FrameObserver? OnFrame { get; set; }
+
+    private long ReceivedUnixNs() => (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) * 100;
 
     private void MarkActivity() => Volatile.Write(ref _lastActivity, _time.GetTimestamp());
 

@@ -158,7 +158,7 @@ internal static class RunCommand
     }
 
     /// <summary>Parses <c>250ms</c>, or any duration <see cref="CliValues.ParseDuration"/> reads.</summary>
-    private static TimeSpan ParseDelay(string text, string option)
+    internal static TimeSpan ParseDelay(string text, string option)
     {
         string trimmed = text.Trim();
         if (trimmed.EndsWith("ms", StringComparison.Ordinal))

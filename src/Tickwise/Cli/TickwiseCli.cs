@@ -14,6 +14,7 @@ internal static class TickwiseCli
         root.Subcommands.Add(ExportCommand.Create(settings));
         root.Subcommands.Add(SimulateCommand.Create(settings));
         root.Subcommands.Add(RunCommand.Create(settings));
+        root.Subcommands.Add(RecordCommand.Create(settings));
         root.Subcommands.Add(ReplayCommand.Create(settings));
         root.Subcommands.Add(AnalyzeCommand.Create(settings));
         root.Subcommands.Add(StoreCommands.CreateMigrate(settings));
