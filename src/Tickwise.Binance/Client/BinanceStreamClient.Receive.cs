@@ -14,6 +14,7 @@ public sealed partial class BinanceStreamClient
     // loop is busy downstream (a slow consumer or a backfill is not a silent exchange).
     private long _lastActivity;
     private int _busy;
+    private bool _shutdownAnnounced; // set by the receive loop's own parse, read by the same loop
 
     /// <summary>Catches up over REST, then reads messages until the connection ends or the run is cancelled;
     /// returns why it ended. Never throws for what the network or the server does.</summary>
@@ -103,6 +104,12 @@ public sealed partial class BinanceStreamClient
                 {
                     if (OnFrame is { } observe) observe(ReceivedUnixNs(), buffer.AsSpan(0, length));
                     ValueTask handled = HandleMessage(buffer.AsSpan(0, length), deliver, cancellationToken);
+                    if (_shutdownAnnounced)
+                    {
+                        _shutdownAnnounced = false;
+                        await handled.ConfigureAwait(false);
+                        return "the exchange announced a shutdown (serverShutdown)";
+                    }
                     if (!handled.IsCompletedSuccessfully)
                     {
                         // Waiting on the consumer or on a gap repair: busy, not silent.
@@ -146,6 +153,8 @@ public sealed partial class BinanceStreamClient
         if (!result.IsParsed)
         {
             Interlocked.Increment(ref _ignored);
+            // Binance announces maintenance before it cuts the connection: leave now, on our terms, and catch up after.
+            if (utf8.IndexOf("\"serverShutdown\""u8) >= 0) _shutdownAnnounced = true;
             return false;
         }
         Symbol symbol = message.Kind switch

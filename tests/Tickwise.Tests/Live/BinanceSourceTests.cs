@@ -67,6 +67,25 @@ public partial class BinanceSourceTests
     }
 
     [Fact]
+    public async Task Run_ServerAnnouncesShutdown_ReconnectsAndStoresEveryTradeOnce()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario());
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 500, 50, TimeSpan.FromMilliseconds(5));
+        server.SendRaw("""{"e":"serverShutdown","E":1723161255000}"""u8.ToArray());
+        await server.WaitForConnectionsAsync(2, CatchUp);
+        await server.PublishSlowlyAsync("BTCUSDT", 500, 50, TimeSpan.FromMilliseconds(5));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        server.Connections.ShouldBe(2);
+    }
+
+    [Fact]
     public async Task Run_ServerGoesSilentWithoutClosing_WatchdogReconnectsAndBackfills()
     {
         using var temp = new TempDirectory();
