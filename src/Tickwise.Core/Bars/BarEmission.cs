@@ -18,6 +18,20 @@ internal interface IBarAccumulator
 /// <summary>Closes accumulated bars in the order both bar builders promise: by close time, then by ascending interval.</summary>
 internal static class BarEmission
 {
+    /// <summary>Starts every bar at the open of the one that holds <paramref name="timestampMs"/> and returns the earliest close among them.</summary>
+    public static long OpenAt<TAccumulator>(TAccumulator[] bars, long[] lengthsMs, Interval[] intervals, long timestampMs)
+        where TAccumulator : struct, IBarAccumulator
+    {
+        long nextCloseMs = long.MaxValue;
+        for (int i = 0; i < bars.Length; i++)
+        {
+            long openMs = intervals[i].FloorMs(timestampMs);
+            bars[i].Reset(openMs);
+            nextCloseMs = Math.Min(nextCloseMs, openMs + lengthsMs[i]);
+        }
+        return nextCloseMs;
+    }
+
     /// <summary>
     /// Emits into <paramref name="completed"/> every bar that ends at or before <paramref name="limitMs"/>, starting from
     /// the close time <paramref name="nextCloseMs"/>, and returns the next close time.

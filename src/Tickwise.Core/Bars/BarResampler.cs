@@ -141,14 +141,7 @@ public sealed class BarResampler
 
     private void Start(long openMs)
     {
-        long nextCloseMs = long.MaxValue;
-        for (int i = 0; i < _bars.Length; i++)
-        {
-            long targetOpenMs = _targets[i].FloorMs(openMs);
-            _bars[i].Reset(targetOpenMs);
-            nextCloseMs = Math.Min(nextCloseMs, targetOpenMs + _lengthsMs[i]);
-        }
-        _nextCloseMs = nextCloseMs;
+        _nextCloseMs = BarEmission.OpenAt(_bars, _lengthsMs, _targets, openMs);
         _started = true;
     }
 

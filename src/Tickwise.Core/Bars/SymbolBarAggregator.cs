@@ -165,14 +165,7 @@ public sealed class SymbolBarAggregator
         long baseOpenMs = BaseInterval.FloorMs(timestampMs);
         _base.Reset(baseOpenMs);
         _baseEndMs = baseOpenMs + _baseMs;
-        long nextCloseMs = long.MaxValue;
-        for (int i = 0; i < _bars.Length; i++)
-        {
-            long openMs = _intervals[i].FloorMs(timestampMs);
-            _bars[i].Reset(openMs);
-            nextCloseMs = Math.Min(nextCloseMs, openMs + _lengthsMs[i]);
-        }
-        _nextCloseMs = nextCloseMs;
+        _nextCloseMs = BarEmission.OpenAt(_bars, _lengthsMs, _intervals, timestampMs);
         _started = true;
     }
 
