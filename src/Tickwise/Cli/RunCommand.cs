@@ -18,6 +18,9 @@ internal static class RunCommand
 {
     private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>How far behind the newest trade a quiet symbol's bars are closed: room for streams that lag each other.</summary>
+    internal const long CloseGraceMs = 2_000;
+
     public static Command Create(TickwiseSettings settings)
     {
         var source = new Option<string>("--source") { Description = "Where market data comes from: binance (live streams, the default) or simulator.", DefaultValueFactory = _ => "binance" };
@@ -182,7 +185,10 @@ internal static class RunCommand
     {
         var sinceFlush = System.Diagnostics.Stopwatch.StartNew();
         var sinceStatus = System.Diagnostics.Stopwatch.StartNew();
-        long exchangeNowMs = long.MinValue; // time of the latest event taken: bars close on exchange time, never ahead of it
+        // Quiet symbols' bars close on the clock tick below, at the latest *trade* time less a grace: quotes may carry
+        // the local receive time (spot bookTicker has none of its own), and one symbol's stream may run a little ahead
+        // of another's, so closing at the newest event of any kind would make the lagging symbol's trades late.
+        long exchangeNowMs = long.MinValue;
         while (true)
         {
             using var tick = new CancellationTokenSource(FlushEvery);
@@ -199,11 +205,11 @@ internal static class RunCommand
             while (reader.TryRead(out MarketEvent e))
             {
                 ingest.Add(in e);
-                if (e.TimestampMs > exchangeNowMs) exchangeNowMs = e.TimestampMs;
+                if (e.Kind == MarketEventKind.Trade && e.TimestampMs > exchangeNowMs) exchangeNowMs = e.TimestampMs;
             }
             if (sinceFlush.Elapsed >= FlushEvery)
             {
-                if (exchangeNowMs != long.MinValue) ingest.AdvanceTo(exchangeNowMs);
+                if (exchangeNowMs != long.MinValue) ingest.AdvanceTo(exchangeNowMs - CloseGraceMs);
                 sinceFlush.Restart();
             }
             if (sinceStatus.Elapsed >= statusEvery)
