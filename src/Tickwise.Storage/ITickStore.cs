@@ -10,7 +10,7 @@ namespace Tickwise.Storage;
 /// <para>Every write call is one transaction: it is stored whole or not at all.</para>
 /// <para>An implementation is used by one writer thread at a time; reads may run beside it.</para>
 /// </remarks>
-public interface ITickStore : IDisposable
+public interface ITickStore : IRecordStore, IDisposable
 {
     /// <summary>Stores trades, skipping any already stored, and returns how many were new.</summary>
     /// <exception cref="StoreException">The database cannot be written (read-only, full, locked, corrupt).</exception>

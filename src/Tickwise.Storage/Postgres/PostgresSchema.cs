@@ -56,6 +56,17 @@ internal static class PostgresSchema
             key bytea PRIMARY KEY,
             value bytea NOT NULL);
         """,
+        // 2: application records (alerts, signals, orders, positions, backtests, pair snapshots), see IRecordStore.
+        // Text, not jsonb: the document must round-trip exactly as written.
+        """
+        CREATE TABLE records(
+            kind text COLLATE "C" NOT NULL,
+            key text COLLATE "C" NOT NULL,
+            time_ms bigint NOT NULL,
+            json text NOT NULL,
+            PRIMARY KEY(kind, key));
+        CREATE INDEX records_by_time ON records(kind, time_ms);
+        """,
     ];
 
     /// <summary>The version this build writes and reads.</summary>

@@ -53,6 +53,16 @@ internal static class SqliteSchema
             key TEXT NOT NULL PRIMARY KEY,
             value TEXT NOT NULL) WITHOUT ROWID;
         """,
+        // 2: application records (alerts, signals, orders, positions, backtests, pair snapshots), see IRecordStore.
+        """
+        CREATE TABLE records(
+            kind TEXT NOT NULL,
+            key TEXT NOT NULL,
+            time_ms INTEGER NOT NULL,
+            json TEXT NOT NULL,
+            PRIMARY KEY(kind, key)) WITHOUT ROWID;
+        CREATE INDEX records_by_time ON records(kind, time_ms);
+        """,
     ];
 
     /// <summary>The version this build writes and reads.</summary>
