@@ -11,7 +11,7 @@ using Symbol = Tickwise.Core.Market.Symbol;
 
 namespace Tickwise.Cli;
 
-/// <summary><c>tickwise analyze stats|correlation</c>: statistics of stored bars, as a table or JSON.</summary>
+/// <summary><c>tickwise analyze stats|correlation|pair</c>: statistics of stored bars, as a table or JSON.</summary>
 internal static class AnalyzeCommand
 {
     public static Command Create(TickwiseSettings settings)
@@ -19,6 +19,7 @@ internal static class AnalyzeCommand
         var analyze = new Command("analyze", "Statistics of stored bars.");
         analyze.Subcommands.Add(CreateStats(settings));
         analyze.Subcommands.Add(CreateCorrelation(settings));
+        analyze.Subcommands.Add(AnalyzePairCommand.Create(settings));
         return analyze;
     }
 
