@@ -1,0 +1,88 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using Tickwise.Core.Market;
+using Tickwise.Core.Pairs;
+using Tickwise.Core.Statistics;
+
+namespace Tickwise.Analytics;
+
+/// <summary>The JSON of a <see cref="PairSnapshot"/>: the stored <c>pair_snapshot</c> record and the WebSocket "pair" message.</summary>
+/// <remarks>
+/// Snake_case names; undefined statistics are null (JSON has no NaN). The fields of the <c>/api/pairs/series</c> row
+/// (<c>open_time, price_a, price_b, hedge_ratio, spread, zscore, correlation</c>) come first, then the rest:
+/// every method's hedge, ADF (Engle-Granger) and half-life.
+/// </remarks>
+internal static class PairSnapshotJson
+{
+    /// <summary>The record kind of stored snapshots.</summary>
+    public const string Kind = "pair_snapshot";
+
+    /// <summary>The record key of a snapshot: <c>A:B:INTERVAL:OPEN_TIME</c>.</summary>
+    public static string Key(PairSnapshot snapshot, Interval interval) => $"{snapshot.SymbolA}:{snapshot.SymbolB}:{interval}:{snapshot.TimestampMs}";
+
+    /// <summary>Returns the snapshot as JSON text.</summary>
+    public static string ToJson(PairSnapshot snapshot, Interval interval)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer)) Write(writer, snapshot, interval);
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>Writes the snapshot as one JSON object.</summary>
+    public static void Write(Utf8JsonWriter writer, PairSnapshot s, Interval interval)
+    {
+        HedgeEstimate chosen = s.Hedge(s.SpreadMethod);
+        writer.WriteStartObject();
+        writer.WriteString("a", s.SymbolA.ToString());
+        writer.WriteString("b", s.SymbolB.ToString());
+        writer.WriteString("interval", interval.ToString());
+        writer.WriteNumber("open_time", s.TimestampMs);
+        Number(writer, "price_a", s.LegA);
+        Number(writer, "price_b", s.LegB);
+        Number(writer, "hedge_ratio", chosen.HedgeRatio);
+        Number(writer, "spread", s.Spread);
+        Number(writer, "zscore", s.ZScore);
+        Number(writer, "correlation", s.Correlation);
+        writer.WriteBoolean("ready", s.IsReady);
+        writer.WriteNumber("observations", s.Observations);
+        writer.WriteString("hedge_method", Name(s.SpreadMethod));
+        Number(writer, "intercept", chosen.Intercept);
+        Number(writer, "spread_mean", s.SpreadMean);
+        Number(writer, "spread_std_dev", s.SpreadStdDev);
+        Number(writer, "adf_stat", s.Cointegration.Statistic);
+        Number(writer, "adf_pvalue", s.Cointegration.PValue);
+        if (s.Cointegration.Status == StatisticStatus.Ok) writer.WriteNumber("adf_lags", s.Cointegration.UsedLag);
+        else writer.WriteNull("adf_lags");
+        Number(writer, "half_life", s.HalfLife.HalfLife);
+        writer.WriteStartObject("hedges");
+        foreach (HedgeMethod method in Methods)
+        {
+            HedgeEstimate estimate = s.Hedge(method);
+            writer.WriteStartObject(Name(method));
+            Number(writer, "hedge_ratio", estimate.HedgeRatio);
+            Number(writer, "intercept", estimate.Intercept);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndObject();
+        writer.WriteEndObject();
+    }
+
+    private static readonly HedgeMethod[] Methods = [HedgeMethod.WindowOls, HedgeMethod.RollingOls, HedgeMethod.Huber, HedgeMethod.TheilSen, HedgeMethod.Kalman];
+
+    /// <summary>The API's name of a hedge method (ols, rolling_ols, huber, theilsen, kalman).</summary>
+    public static string Name(HedgeMethod method) => method switch
+    {
+        HedgeMethod.WindowOls => "ols",
+        HedgeMethod.RollingOls => "rolling_ols",
+        HedgeMethod.Huber => "huber",
+        HedgeMethod.TheilSen => "theilsen",
+        _ => "kalman",
+    };
+
+    private static void Number(Utf8JsonWriter writer, string name, double value)
+    {
+        if (double.IsFinite(value)) writer.WriteNumber(name, value);
+        else writer.WriteNull(name);
+    }
+}
