@@ -30,6 +30,15 @@ public interface ITickStore : IRecordStore, IDisposable
     /// <remarks>Bars are derived from trades: importers compare this with what they aggregated to know whether a span's bars are whole.</remarks>
     long CountTrades(Symbol symbol, TimeRange range);
 
+    /// <summary>Deletes the symbol's trades before <paramref name="tradesBeforeMs"/> and its bars of every interval that
+    /// open before <paramref name="barsBeforeMs"/>, in one transaction: the retention of old data.</summary>
+    /// <remarks>Deleted trades leave their ids free: importing them again stores them again. Callers keep bars that
+    /// cover remaining trades whole (the CLI cuts at a day boundary), because bars are derived from the stored trades.
+    /// Space is reused by later writes; the file or tables do not shrink by themselves.</remarks>
+    /// <returns>How many trades and bars were deleted.</returns>
+    /// <exception cref="StoreException">The database cannot be written; nothing was deleted.</exception>
+    StoreCounts DeleteBefore(Symbol symbol, long tradesBeforeMs, long barsBeforeMs);
+
     /// <summary>Returns the symbol's latest trade before <paramref name="timeMs"/> (the highest id among the latest time), or null.</summary>
     /// <remarks>Gives the previous close that flat bars after it repeat.</remarks>
     Trade? LastTradeBefore(Symbol symbol, long timeMs);

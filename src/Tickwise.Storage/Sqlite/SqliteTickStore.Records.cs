@@ -12,7 +12,7 @@ public sealed partial class SqliteTickStore
         foreach (StoredRecord record in records) record.Validate();
         if (records.IsEmpty) return;
         StoredRecord[] copy = records.ToArray();
-        WriteRecords("Writing records", (connection, transaction) =>
+        WriteCommands("Writing records", (connection, transaction) =>
         {
             using SqliteCommand command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -54,7 +54,7 @@ public sealed partial class SqliteTickStore
     {
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(key);
-        return WriteRecords("Deleting a record", (connection, transaction) =>
+        return WriteCommands("Deleting a record", (connection, transaction) =>
         {
             using SqliteCommand command = connection.CreateCommand();
             command.Transaction = transaction;
@@ -86,7 +86,8 @@ public sealed partial class SqliteTickStore
         return found;
     }
 
-    private int WriteRecords(string action, Func<SqliteConnection, SqliteTransaction, int> write)
+    /// <summary>Runs Microsoft.Data.Sqlite commands on the writer in one immediate transaction, under the write lock.</summary>
+    private int WriteCommands(string action, Func<SqliteConnection, SqliteTransaction, int> write)
     {
         lock (_writeLock)
         {
