@@ -23,6 +23,16 @@ internal readonly record struct PairSpec(Symbol A, Symbol B)
         return pairs;
     }
 
+    /// <summary>Resolves the <c>--pairs</c> value: "none" or "-" for none, empty for the first two symbols, else the list.</summary>
+    /// <exception cref="FormatException">The list is malformed.</exception>
+    public static IReadOnlyList<PairSpec> Resolve(string text, IReadOnlyList<Symbol> symbols)
+    {
+        string trimmed = text.Trim();
+        if (trimmed is "none" or "-") return [];
+        if (trimmed.Length == 0) return symbols.Count >= 2 ? [new PairSpec(symbols[0], symbols[1])] : [];
+        return ParseList(trimmed);
+    }
+
     /// <inheritdoc/>
     public override string ToString() => $"{A}:{B}";
 }

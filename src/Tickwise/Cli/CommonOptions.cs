@@ -26,6 +26,19 @@ internal static class CommonOptions
         DefaultValueFactory = _ => settings.Intervals,
     };
 
+    public static Option<string> Pairs(TickwiseSettings settings) => new("--pairs")
+    {
+        Description = "Pairs whose analytics (hedge ratios, spread z-score, cointegration) are computed on every bar close and stored: A:B,C:D. Default: "
+            + (settings.Pairs.Length == 0 ? "the first two symbols; 'none' for no pairs." : settings.Pairs + "."),
+        DefaultValueFactory = _ => settings.Pairs,
+    };
+
+    public static Option<string> PairIntervals(TickwiseSettings settings) => new("--pair-intervals")
+    {
+        Description = $"Bar intervals of the pair analytics. Default: {settings.PairIntervals}.",
+        DefaultValueFactory = _ => settings.PairIntervals,
+    };
+
     public static Option<string?> From() => new("--from") { Description = "Start, inclusive: Unix ms or ISO-8601 UTC (2024-08-08T23:55:00Z)." };
 
     public static Option<string?> To() => new("--to") { Description = "End, exclusive: Unix ms or ISO-8601 UTC." };

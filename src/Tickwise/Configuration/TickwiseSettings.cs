@@ -22,6 +22,12 @@ internal sealed class TickwiseSettings
     /// <summary>Symbols streamed by <c>run</c> and <c>simulate</c> unless given.</summary>
     public string Symbols { get; init; } = "BTCUSDT,ETHUSDT";
 
+    /// <summary>Pairs whose snapshots are computed on every bar close and stored (A:B,C:D); empty: the first two symbols.</summary>
+    public string Pairs { get; init; } = "";
+
+    /// <summary>Bar intervals of the pair snapshots.</summary>
+    public string PairIntervals { get; init; } = "1m";
+
     /// <summary>Binance venue whose endpoints <c>run --source binance</c> uses: spot, futures or testnet.</summary>
     public string Market { get; init; } = "spot";
 
@@ -45,6 +51,8 @@ internal sealed class TickwiseSettings
             Db = configuration["Store"] ?? configuration["Db"] ?? settings.Db,
             Intervals = configuration["Intervals"] ?? settings.Intervals,
             Symbols = configuration["Symbols"] ?? settings.Symbols,
+            Pairs = configuration["Pairs"] ?? settings.Pairs,
+            PairIntervals = configuration["PairIntervals"] ?? settings.PairIntervals,
             Market = configuration["Market"] ?? settings.Market,
             WsUrl = configuration["WsUrl"],
             RestUrl = configuration["RestUrl"],

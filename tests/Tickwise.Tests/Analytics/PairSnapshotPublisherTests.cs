@@ -97,24 +97,4 @@ public class PairSnapshotPublisherTests
         sut.WriteFailures.ShouldBe(1);
         errors.ShouldHaveSingleItem().ShouldStartWith("1 pair snapshots not stored:");
     }
-
-    [Theory]
-    [InlineData("BTCUSDT:ETHUSDT,SOLUSDT/BNBUSDT", 2)]
-    [InlineData(" btcusdt:ethusdt ", 1)]
-    [InlineData("", 0)]
-    public void ParseList_ValidPairs_Parses(string text, int count)
-    {
-        PairSpec.ParseList(text).Count.ShouldBe(count);
-    }
-
-    [Theory]
-    [InlineData("BTCUSDT", "is not a pair")]
-    [InlineData("BTCUSDT:BTCUSDT", "names BTCUSDT twice")]
-    [InlineData("BTCUSDT:ETHUSDT,BTCUSDT:ETHUSDT", "given twice")]
-    [InlineData("A:B:C", "is not a pair")]
-    [InlineData("BTC-USDT:ETHUSDT", "is not a pair")]
-    public void ParseList_BadPairs_ThrowsAClearMessage(string text, string message)
-    {
-        Should.Throw<FormatException>(() => PairSpec.ParseList(text)).Message.ShouldContain(message);
-    }
 }
