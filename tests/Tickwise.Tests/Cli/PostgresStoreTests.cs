@@ -137,5 +137,5 @@ public class PostgresStoreTests(PostgresCluster cluster) : IClassFixture<Postgre
         }
     }
 
-    private static string Password(string url) => System.Text.RegularExpressions.Regex.Match(url, "://[^:]+:([^@]+)@").Groups[1].Value;
+    internal static string Password(string url) => System.Text.RegularExpressions.Regex.Match(url, "://[^:]+:([^@]+)@").Groups[1].Value;
 }
