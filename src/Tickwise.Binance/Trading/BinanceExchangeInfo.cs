@@ -70,6 +70,11 @@ public sealed class BinanceExchangeInfo
             error = "not JSON: " + e.Message;
             return false;
         }
+        catch (InvalidOperationException e)
+        {
+            error = "a string is not valid UTF-8: " + e.Message; // JsonElement.GetString transcodes lazily
+            return false;
+        }
     }
 
     private static bool TryParseSymbol(JsonElement element, out BinanceSymbolFilters? filters, out string error)

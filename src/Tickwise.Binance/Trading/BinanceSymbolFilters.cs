@@ -101,7 +101,9 @@ public sealed record BinanceSymbolFilters
         Price? notionalPrice = market ? order.ReferencePrice : order.Price;
         if (notionalPrice is { } p)
         {
-            decimal notional = FixedPoint.ProductSumToDecimal((Int128)p.Raw * order.Quantity.Raw);
+            Int128 product = (Int128)p.Raw * order.Quantity.Raw;
+            // Beyond a decimal's 96 bits the notional is absurd (trillions) but still an answer: above any bound.
+            decimal notional = product >> 96 == 0 ? FixedPoint.ProductSumToDecimal(product) : decimal.MaxValue;
             string quote = QuoteAsset.Length == 0 ? "" : " " + QuoteAsset;
             if (MinNotional > 0 && (!market || ApplyMinNotionalToMarket) && notional < MinNotional)
                 return Fail(BinanceOrderViolation.MinNotional, $"the notional {Text(notional)}{quote} is below the minimum {Text(MinNotional)}{quote} (NOTIONAL minNotional)", out violation, out reason);

@@ -50,7 +50,7 @@ public sealed partial class BinanceTradingClient
             }
             throw Failed(hasCode
                 ? new BinanceApiException(method.Method, path, (int)status, code, message)
-                : new BinanceApiException(method.Method, path, (int)status, 0, status.ToString()));
+                : new BinanceApiException(method.Method, path, (int)status, 0, ""));
         }
     }
 

@@ -33,18 +33,18 @@ internal static class BinanceTradingJson
         {
             using JsonDocument document = JsonDocument.Parse(body, Options);
             JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out JsonElement c) || !c.TryGetInt32(out code)) return false;
+            if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("code", out JsonElement c) || c.ValueKind != JsonValueKind.Number || !c.TryGetInt32(out code)) return false;
             message = root.TryGetProperty("msg", out JsonElement m) && m.ValueKind == JsonValueKind.String ? m.GetString()! : "";
             return true;
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
             return false; // not Binance's error shape: the caller reports the HTTP status instead
         }
     }
 
     public static long ParseServerTime(JsonElement root, string what) =>
-        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("serverTime", out JsonElement t) && t.TryGetInt64(out long ms) && ms > 0
+        root.ValueKind == JsonValueKind.Object && root.TryGetProperty("serverTime", out JsonElement t) && t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out long ms) && ms > 0
             ? ms
             : throw new BinanceRestException($"{what} answered without a positive \"serverTime\"");
 
@@ -98,8 +98,18 @@ internal static class BinanceTradingJson
         return balances;
     }
 
-    private static string String(JsonElement e, string name, string what) =>
-        e.TryGetProperty(name, out JsonElement p) && p.ValueKind == JsonValueKind.String ? p.GetString()! : throw Bad(what, name, "is missing or not a string");
+    private static string String(JsonElement e, string name, string what)
+    {
+        if (!e.TryGetProperty(name, out JsonElement p) || p.ValueKind != JsonValueKind.String) throw Bad(what, name, "is missing or not a string");
+        try
+        {
+            return p.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            throw Bad(what, name, "is not valid UTF-8");
+        }
+    }
 
     private static long? OptionalLong(JsonElement e, string name) =>
         e.TryGetProperty(name, out JsonElement p) && p.ValueKind == JsonValueKind.Number && p.TryGetInt64(out long v) ? v : null;
