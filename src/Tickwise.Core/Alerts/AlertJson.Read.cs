@@ -17,12 +17,14 @@ public static partial class AlertJson
     }
 
     /// <summary>Reads a rule object; missing properties take the defaults of <see cref="AlertRule"/>. Does not validate its meaning.</summary>
-    /// <exception cref="JsonException">The input is not JSON (malformed, or nested too deep).</exception>
+    /// <exception cref="JsonException">The input is not JSON (malformed, not UTF-8, or nested too deep).</exception>
     /// <exception cref="AlertRuleException">The input is larger than <see cref="MaxRuleBytes"/>, is not an object, has an unknown
     /// or repeated property, a value of the wrong JSON type, or a type, priority, symbol or interval that does not parse.</exception>
     public static AlertRule ReadRule(ReadOnlySpan<byte> utf8)
     {
         if (utf8.Length > MaxRuleBytes) throw new AlertRuleException([$"the rule has {utf8.Length:N0} bytes; at most {MaxRuleBytes:N0}."]);
+        // The reader checks structure, not the text inside strings; invalid UTF-8 there would throw later on GetString.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8)) throw new JsonException("The rule is not valid UTF-8 text.");
         using JsonDocument document = JsonDocument.Parse(utf8.ToArray(), DocumentOptions);
         JsonElement root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object) throw new AlertRuleException([$"a rule is a JSON object, not {Describe(root.ValueKind)}."]);
