@@ -25,8 +25,11 @@ public sealed record AlertRule
     /// <summary>The longest name.</summary>
     public const int MaxNameLength = 200;
 
-    /// <summary>Bars of <see cref="Window"/> when none is given: 20 (volume mean, long volatility, moving average).</summary>
+    /// <summary>Bars of <see cref="Window"/> when none is given: 20 (volume mean, long volatility).</summary>
     public const int DefaultWindow = 20;
+
+    /// <summary>Bars of the moving average of a <c>crossover</c> rule without <see cref="Window"/>: 5, as <see cref="Analytics.CrossoverTrackerOptions"/>.</summary>
+    public const int DefaultCrossoverWindow = 5;
 
     /// <summary>Bars of <see cref="ShortWindow"/> when none is given: 5.</summary>
     public const int DefaultShortWindow = 5;
@@ -92,7 +95,7 @@ public sealed record AlertRule
     public bool IsPairRule => IsPairType(Type);
 
     /// <summary>Gets <see cref="Window"/> or the type's default.</summary>
-    public int EffectiveWindow => Window ?? (IsPairRule ? DefaultPairWindow : DefaultWindow);
+    public int EffectiveWindow => Window ?? (IsPairRule ? DefaultPairWindow : Type == AlertType.Crossover ? DefaultCrossoverWindow : DefaultWindow);
 
     /// <summary>Gets <see cref="ShortWindow"/> or <see cref="DefaultShortWindow"/>.</summary>
     public int EffectiveShortWindow => ShortWindow ?? DefaultShortWindow;
