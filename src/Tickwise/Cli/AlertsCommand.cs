@@ -32,15 +32,15 @@ internal static class AlertsCommand
         var type = new Option<string>("--type") { Description = $"Rule type: {AlertJson.TypeNames}.", Required = true };
         var symbol = new Option<string?>("--symbol") { Description = "Symbol of a price, volume_spike, volatility_change, crossover or book_pressure rule." };
         var pair = new Option<string?>("--pair") { Description = "A,B of a z-score or correlation rule (A hedged on B)." };
-        var threshold = new Option<double?>("--threshold") { Description = "Level that fires the rule: a price, a z-score (default ±2), a correlation, k times the mean volume, a volatility ratio." };
-        var threshold2 = new Option<double?>("--threshold2") { Description = "Extreme level of a z-score rule (default ±3 when --threshold is not given); fires at high priority." };
+        var threshold = new Option<string?>("--threshold") { Description = "Level that fires the rule: a price, a z-score (default ±2), a correlation, k times the mean volume, a volatility ratio." };
+        var threshold2 = new Option<string?>("--threshold2") { Description = "Extreme level of a z-score rule (default ±3 when --threshold is not given); fires at high priority." };
         var interval = new Option<string>("--interval") { Description = "Bar interval the values come from.", DefaultValueFactory = _ => "1m" };
         var priority = new Option<string>("--priority") { Description = "low, medium or high.", DefaultValueFactory = _ => "medium" };
         var cooldown = new Option<string>("--cooldown") { Description = "No second fire of a level within this data time: 0, 90s, 15m, 2h.", DefaultValueFactory = _ => "0" };
-        var hysteresis = new Option<double>("--hysteresis") { Description = "After a fire, the value must go back this far past the threshold before it can fire again." };
+        var hysteresis = new Option<string?>("--hysteresis") { Description = "After a fire, the value must go back this far past the threshold before it can fire again." };
         var name = new Option<string?>("--name") { Description = "Name shown with the alerts (default: the rule's definition)." };
-        var window = new Option<int?>("--window") { Description = "Bars of the volume mean (20), long volatility (20), SMA of crossover (5) or pair statistics (240)." };
-        var shortWindow = new Option<int?>("--short-window") { Description = "Bars of the short volatility of volatility_change (5)." };
+        var window = new Option<string?>("--window") { Description = "Bars of the volume mean (20), long volatility (20), SMA of crossover (5) or pair statistics (240)." };
+        var shortWindow = new Option<string?>("--short-window") { Description = "Bars of the short volatility of volatility_change (5)." };
         var webhook = new Option<string?>("--webhook") { Description = "http(s) URL the rule's alerts are POSTed to as JSON." };
         var disabled = new Option<bool>("--disabled") { Description = "Store the rule disabled." };
         var json = new Option<bool>("--json") { Description = "Print the stored rule as JSON." };
@@ -53,7 +53,7 @@ internal static class AlertsCommand
             if (!AlertJson.TryParseType(typeText, out AlertType alertType)) throw new CliException($"--type {typeText}: use one of {AlertJson.TypeNames}.");
             string priorityText = result.GetValue(priority)!;
             if (!AlertJson.TryParsePriority(priorityText, out AlertPriority alertPriority)) throw new CliException($"--priority {priorityText}: use low, medium or high.");
-            var (t, t2) = Thresholds(alertType, result.GetValue(threshold), result.GetValue(threshold2));
+            var (t, t2) = Thresholds(alertType, Number(result.GetValue(threshold), "--threshold"), Number(result.GetValue(threshold2), "--threshold2"));
             var rule = new AlertRule
             {
                 Name = result.GetValue(name) ?? "",
@@ -65,10 +65,10 @@ internal static class AlertsCommand
                 Threshold2 = t2,
                 Priority = alertPriority,
                 CooldownS = ParseCooldown(result.GetValue(cooldown)!),
-                Hysteresis = result.GetValue(hysteresis),
+                Hysteresis = Number(result.GetValue(hysteresis), "--hysteresis") ?? 0,
                 Enabled = !result.GetValue(disabled),
-                Window = result.GetValue(window),
-                ShortWindow = result.GetValue(shortWindow),
+                Window = Bars(result.GetValue(window), "--window"),
+                ShortWindow = Bars(result.GetValue(shortWindow), "--short-window"),
                 Webhook = result.GetValue(webhook),
             };
             // Check the definition before opening the store, so a mistake never depends on which database is named.
@@ -204,6 +204,17 @@ internal static class AlertsCommand
                 return threshold is { } t ? (t, threshold2) : throw new CliException($"--threshold: a {AlertJson.TypeName(type)} rule needs one.");
         }
     }
+
+    /// <summary>Parses an optional number with a one-line error (the parser's own message names .NET types).</summary>
+    private static double? Number(string? text, string option) =>
+        text is null ? null
+        : double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value) ? value
+        : throw new CliException($"{option} {text}: give a number, such as 62000 or 2.5.");
+
+    private static int? Bars(string? text, string option) =>
+        text is null ? null
+        : int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) ? value
+        : throw new CliException($"{option} {text}: give a whole number of bars, such as 20.");
 
     private static AlertPair ParsePair(string text)
     {
