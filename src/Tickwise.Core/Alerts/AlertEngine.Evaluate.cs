@@ -123,7 +123,7 @@ public sealed partial class AlertEngine
         rule.SeenDirection = true;
         rule.LastDirection = direction;
         if (!seen || last == 0 || last == direction) return false;
-        if (rule.LastDirectionFireMs != long.MinValue && timeMs - rule.LastDirectionFireMs < rule.CooldownMs)
+        if (rule.CooldownMs > 0 && rule.LastDirectionFireMs != long.MinValue && timeMs - rule.LastDirectionFireMs < rule.CooldownMs)
         {
             Interlocked.Increment(ref _suppressed);
             return false;

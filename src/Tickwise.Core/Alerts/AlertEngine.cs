@@ -111,7 +111,8 @@ public sealed partial class AlertEngine(Action<AlertEvent> onFired)
     }
 
     /// <summary>Applies a stored event to its rule, if the rule is here: the level it fired is disarmed and its cooldown runs
-    /// from the event's time. Call it after loading the rules, with the stored events in any order.</summary>
+    /// from the event's time. Call it after loading the rules and before evaluation starts (it changes evaluation state),
+    /// with the stored events in any order.</summary>
     public void Restore(AlertEvent fired)
     {
         ArgumentNullException.ThrowIfNull(fired);

@@ -66,7 +66,7 @@ internal struct CrossingLevel
     /// <summary>Returns whether a crossing at <paramref name="timeMs"/> may fire, and if so records it as the last fire.</summary>
     public bool TryFire(long timeMs, long cooldownMs)
     {
-        if (LastFireMs != long.MinValue && timeMs - LastFireMs < cooldownMs) return false;
+        if (cooldownMs > 0 && LastFireMs != long.MinValue && timeMs - LastFireMs < cooldownMs) return false;
         LastFireMs = timeMs;
         return true;
     }

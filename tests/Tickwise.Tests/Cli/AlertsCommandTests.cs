@@ -183,4 +183,35 @@ public class AlertsCommandTests
         events[0].GetProperty("values").GetProperty("price").GetDouble().ShouldBe(expected[^1].Price);
         Ok(Alerts(temp, "events", "--limit", "1", "--db", db)).Stdout.Split('\n')[1].ShouldContain("BTCUSDT price");
     }
+
+    [Fact]
+    public void Replay_WithVolumeSpikeRule_FiresAtTheBarsWhoseVolumeCrossesKTimesTheMeanOfTheReferenceBars()
+    {
+        using var temp = new TempDirectory();
+        string db = Imported(temp, BtcTrades);
+        const int window = 4;
+        const decimal k = 2.5m;
+        Ok(Alerts(temp, "add", "--type", "volume_spike", "--symbol", "BTCUSDT", "--interval", "15s", "--threshold", "2.5", "--window", "4", "--db", db));
+
+        Ok(TickwiseProcess.Run(temp.Path, "replay", Btc08, Btc09, "--db", db));
+        JsonElement[] events = Json(Alerts(temp, "events", "--limit", "1000", "--json", "--db", db));
+
+        // The reference: naive 15 s bars of the trades file; every bar but the last (still open when the stream ends) closes.
+        List<ReferenceBars.Row> bars = ReferenceBars.FromTradesCsv(BtcTrades, 15_000);
+        var expected = new List<(long Time, double Ratio)>();
+        bool? armed = null;
+        for (int i = window; i < bars.Count - 1; i++)
+        {
+            decimal mean = bars.Skip(i - window).Take(window).Sum(b => b.Volume) / window;
+            if (mean == 0) continue;
+            decimal ratio = bars[i].Volume / mean;
+            if (armed == true && ratio >= k) expected.Add((bars[i].OpenTime + 15_000, (double)ratio));
+            armed = ratio < k;
+        }
+
+        expected.Count.ShouldBeGreaterThan(0, "the recorded volumes spike");
+        var fired = events.Select(e => (Time: e.GetProperty("time").GetInt64(), Ratio: e.GetProperty("value").GetDouble())).Reverse().ToList();
+        fired.Select(e => e.Time).ShouldBe(expected.Select(e => e.Time));
+        for (int i = 0; i < fired.Count; i++) fired[i].Ratio.ShouldBe(expected[i].Ratio, 1e-9 * expected[i].Ratio);
+    }
 }
