@@ -6,6 +6,8 @@ using System.Text;
 using Tickwise.Alerts;
 using Tickwise.Core.Alerts;
 using Tickwise.Core.Market;
+using Tickwise.Storage;
+using Tickwise.Tests.Cli;
 using static Tickwise.Tests.Alerts.AlertTestStores;
 
 namespace Tickwise.Tests.Alerts;
@@ -223,6 +225,23 @@ public sealed class WebhookDispatcherTests : IDisposable
         await Task.Delay(100);
 
         sut.Delivered.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task AlertService_RuleWithWebhook_PostsTheStoredEventWhenItFires()
+    {
+        using var temp = new TempDirectory();
+        using ITickStore store = TickStores.OpenSqlite(temp.File("a.db"));
+        await using var webhooks = new WebhookDispatcher(Fast());
+        AlertService service = AlertService.Open(store, webhooks: webhooks);
+        service.Add(PriceAbove(100, "hooked") with { Webhook = Url });
+
+        service.Observer.OnTrade(T(1, 99, Start));
+        service.Observer.OnTrade(T(2, 101, Start + 1000));
+        await Eventually(() => webhooks.Delivered == 1, "the rule's webhook");
+
+        AlertEvent stored = service.Repository.ReadEvents(1).Single();
+        _received.Single().Body.ShouldBe(AlertJson.WriteEvent(stored));
     }
 
     [Fact]
