@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using Tickwise.Alerts;
 using Tickwise.Binance.Book;
 using Tickwise.Configuration;
 using Tickwise.Core.Market;
@@ -48,7 +49,8 @@ internal static class ReplayCommand
             using var source = new RecordedFrameSource(paths, badLines.Report);
             using ITickStore store = TickStores.Open(result.GetValue(db)!);
             using IndicatorCsvWriter? indicators = result.GetValue(indicatorCsv) is { } dir ? new IndicatorCsvWriter(dir) : null;
-            var ingest = new MarketEventIngest(store, barIntervals, indicators);
+            AlertService? alerts = OpenAlerts(store);
+            var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, alerts?.Observer));
             var replay = new RecordedFrameReplay(ingest, source.Files, badLines.Report, message =>
             {
                 if (++warnings <= WarningsShown) Console.Error.WriteLine($"tickwise: warning: {message}");
@@ -60,11 +62,21 @@ internal static class ReplayCommand
             replay.Finish();
             Console.Error.WriteLine(
                 $"tickwise: replayed {replay.Frames:N0} frames from {paths.Length} file(s) in {clock.Elapsed.TotalSeconds:F1} s: " +
-                $"{ingest.Trades:N0} trades ({ingest.NewTrades:N0} new), {ingest.Quotes:N0} quotes, {badLines.Count:N0} bad lines, {replay.IgnoredFrames:N0} frames ignored{(cancelled ? " (stopped early)" : "")}");
+                $"{ingest.Trades:N0} trades ({ingest.NewTrades:N0} new), {ingest.Quotes:N0} quotes, {badLines.Count:N0} bad lines, {replay.IgnoredFrames:N0} frames ignored{(cancelled ? " (stopped early)" : "")}" +
+                (alerts is null ? "" : $"; {alerts.Engine.Rules.Count(r => r.Enabled):N0} alert rules fired {alerts.EventsStored:N0} alerts ({alerts.Engine.Suppressed:N0} suppressed by cooldown)"));
             foreach (ReplaySymbol symbol in replay.Symbols) Console.WriteLine(Describe(symbol, store.Count(symbol.Symbol).Bars));
             return cancelled ? CommandRunner.Cancelled : 0;
         }));
         return command;
+    }
+
+    /// <summary>The store's alert rules on the replayed stream, their events stored; null when the store has no enabled rule.</summary>
+    private static AlertService? OpenAlerts(ITickStore store)
+    {
+        var problems = new List<string>();
+        AlertService alerts = AlertService.Open(store, problems: problems, restore: false);
+        foreach (string problem in problems) Console.Error.WriteLine($"tickwise: warning: {problem}");
+        return alerts.Engine.Rules.Any(r => r.Enabled) ? alerts : null;
     }
 
     /// <summary>Feeds every frame in receive-time order, paced unless <paramref name="pace"/> is infinite; true when stopped by Ctrl+C.</summary>

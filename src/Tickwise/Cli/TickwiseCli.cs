@@ -20,6 +20,7 @@ internal static class TickwiseCli
         root.Subcommands.Add(StoreCommands.CreateMigrate(settings));
         root.Subcommands.Add(StoreCommands.CreateCopy(settings));
         root.Subcommands.Add(PruneCommand.Create(settings));
+        root.Subcommands.Add(AlertsCommand.Create(settings));
         return root;
     }
 
