@@ -1,0 +1,31 @@
+// What the user has chosen (symbol and interval) and the symbols the server knows; panels listen for changes.
+import type { SymbolInfo } from "./types";
+
+export type Listener = () => void;
+
+export class AppState {
+  symbols: SymbolInfo[] = [];
+  symbol = "";
+  interval = "1m";
+  private readonly listeners = new Set<Listener>();
+
+  get symbolNames(): string[] {
+    return this.symbols.map((s) => s.symbol);
+  }
+
+  /** Changes the selection and tells every panel (once, even when both change). */
+  select(symbol: string, interval: string): void {
+    if (symbol === this.symbol && interval === this.interval) return;
+    this.symbol = symbol;
+    this.interval = interval;
+    const params = new URLSearchParams(location.search);
+    params.set("symbol", symbol);
+    params.set("interval", interval);
+    history.replaceState(null, "", `${location.pathname}?${params}`);
+    for (const listener of this.listeners) listener();
+  }
+
+  onChange(listener: Listener): void {
+    this.listeners.add(listener);
+  }
+}
