@@ -148,6 +148,10 @@ export interface AlertRule {
   hysteresis: number;
   enabled: boolean;
   created_ms?: number;
+  /** volume_spike: bars in the rolling mean volume; volatility_change: bars of the long realized volatility. */
+  window?: number | null;
+  /** volatility_change: bars of the short realized volatility. */
+  short_window?: number | null;
 }
 
 export interface AlertEvent {

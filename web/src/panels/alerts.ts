@@ -14,6 +14,8 @@ const TYPES: AlertType[] = ["price_above", "price_below", "zscore_above", "zscor
 /** Types about a pair of symbols; the others watch one symbol. */
 const PAIR_TYPES = new Set<AlertType>(["zscore_above", "zscore_below", "zscore_cross", "correlation_below"]);
 const PRIORITIES: Priority[] = ["low", "medium", "high"];
+/** Types measured over rolling windows of bars. */
+const WINDOW_TYPES = new Set<AlertType>(["volume_spike", "volatility_change"]);
 
 export class AlertsPanel {
   readonly root: HTMLElement;
@@ -32,6 +34,8 @@ export class AlertsPanel {
     cooldown: h("input", { name: "cooldown_s", type: "number", min: 0, step: 1, value: 60 }),
     hysteresis: h("input", { name: "hysteresis", type: "number", min: 0, step: "any", value: 0 }),
     enabled: h("input", { name: "enabled", type: "checkbox", checked: true }),
+    window: h("input", { name: "window", type: "number", min: 2, step: 1, value: 20 }),
+    shortWindow: h("input", { name: "short_window", type: "number", min: 2, step: 1, value: 5 }),
   };
   private readonly submit = h("button", { type: "submit", class: "primary" }, "Create rule");
   private readonly cancel = h("button", { type: "button" }, "Cancel edit");
@@ -65,6 +69,7 @@ export class AlertsPanel {
     this.form = h("form", { id: "alert-form", class: "form-grid", novalidate: true },
       row("Name", f.name, "wide"), row("Type", f.type), row("Symbol", f.symbol, "single"), row("A", f.a, "pair"), row("B", f.b, "pair"),
       row("Interval", f.interval), row("Threshold", f.threshold), row("Threshold 2", f.threshold2), row("Priority", f.priority),
+      row("Window (bars)", f.window, "windowed"), row("Short window", f.shortWindow, "volatility"),
       row("Cooldown (s)", f.cooldown), row("Hysteresis", f.hysteresis), row("Enabled", f.enabled),
       h("div", { class: "form-actions wide" }, this.submit, this.cancel), this.formError);
     this.cancel.hidden = true;
@@ -160,6 +165,8 @@ export class AlertsPanel {
     f.cooldown.value = String(rule.cooldown_s);
     f.hysteresis.value = String(rule.hysteresis);
     f.enabled.checked = rule.enabled;
+    if (rule.window) f.window.value = String(rule.window);
+    if (rule.short_window) f.shortWindow.value = String(rule.short_window);
     this.showTarget();
     f.name.focus();
   }
@@ -168,6 +175,9 @@ export class AlertsPanel {
     const pair = PAIR_TYPES.has(this.fields.type.value as AlertType);
     for (const label of this.form.querySelectorAll<HTMLElement>("label.pair")) label.hidden = !pair;
     for (const label of this.form.querySelectorAll<HTMLElement>("label.single")) label.hidden = pair;
+    const type = this.fields.type.value as AlertType;
+    for (const label of this.form.querySelectorAll<HTMLElement>("label.windowed")) label.hidden = !WINDOW_TYPES.has(type);
+    for (const label of this.form.querySelectorAll<HTMLElement>("label.volatility")) label.hidden = type !== "volatility_change";
   }
 
   /** Reads the form into a rule, or returns the first problem to show (the server validates again: 422). */
@@ -186,9 +196,18 @@ export class AlertsPanel {
     const type = f.type.value as AlertType;
     const pair = PAIR_TYPES.has(type);
     if (pair && f.a.value === f.b.value) return "a pair needs two different symbols";
+    const windowed = WINDOW_TYPES.has(type);
+    const window = Number(f.window.value), shortWindow = Number(f.shortWindow.value);
+    if (windowed && (!Number.isInteger(window) || window < 2)) return "the window must be a whole number of bars ≥ 2";
+    if (type === "volatility_change" && (!Number.isInteger(shortWindow) || shortWindow < 2 || shortWindow >= window))
+      return "the short window must be a whole number ≥ 2 and below the window";
     return {
+      // A new rule gets an id here (letters, digits, '-'): the store keys rules by id and the server may keep it.
+      id: newRuleId(),
       ...(this.editing ?? {}),
       name, type,
+      window: windowed ? window : null,
+      short_window: type === "volatility_change" ? shortWindow : null,
       symbol: pair ? null : f.symbol.value,
       pair: pair ? { a: f.a.value, b: f.b.value } : null,
       interval: f.interval.value, threshold, threshold2,
@@ -226,4 +245,9 @@ export class AlertsPanel {
       toast("Delete failed", describe(error), "error");
     }
   }
+}
+
+function newRuleId(): string {
+  const random = crypto.getRandomValues(new Uint32Array(1))[0].toString(36);
+  return `rule-${Date.now().toString(36)}-${random}`;
 }

@@ -143,7 +143,6 @@ export class PriceChart {
         position: c.direction === "up" ? "belowBar" as const : "aboveBar" as const,
         shape: c.direction === "up" ? "arrowUp" as const : "arrowDown" as const,
         color: c.direction === "up" ? colors.up : colors.down,
-        text: c.direction === "up" ? "golden" : "death",
       })).sort((x, y) => (x.time as number) - (y.time as number)));
     } catch (error) {
       if (generation === this.generation) setNote(this.note, `${this.note.textContent} · indicators ${describe(error)}`);

@@ -61,6 +61,7 @@ export class StrategiesPanel {
     broker: select("order-broker", ["paper", "testnet"]),
   };
   private readonly orderError = h("p", { class: "form-error", role: "alert" });
+  private readonly orderForm: HTMLFormElement;
 
   constructor(private readonly state: AppState, private readonly feed: Feed) {
     const p = panel("strategies-panel", "Strategies & orders");
@@ -72,6 +73,7 @@ export class StrategiesPanel {
       h("label", {}, h("span", {}, "Type"), o.type), h("label", {}, h("span", {}, "Quantity"), o.quantity),
       h("label", { class: "limit" }, h("span", {}, "Price"), o.price), h("label", {}, h("span", {}, "Broker"), o.broker),
       h("div", { class: "form-actions wide" }, h("button", { type: "submit", class: "primary" }, "Place order")), this.orderError);
+    this.orderForm = form;
     o.type.addEventListener("change", () => (form.querySelector<HTMLElement>("label.limit")!.hidden = o.type.value !== "limit"));
     form.querySelector<HTMLElement>("label.limit")!.hidden = true;
     form.addEventListener("submit", (event) => {
@@ -104,6 +106,7 @@ export class StrategiesPanel {
       void this.loadOrders();
       void this.loadPositions();
     });
+    this.orderForm.hidden = !has("post", "/api/orders");
     const missing = ["/api/signals", "/api/positions", "/api/orders"].filter((p) => !has("get", p));
     setNote(this.note, missing.length === 3 ? "not available" : missing.length > 0 ? `${missing.join(", ")} not available` : "");
     await Promise.all([this.loadSignals(), this.loadPositions(), this.loadOrders()]);
