@@ -19,6 +19,7 @@ internal static class TickwiseCli
         root.Subcommands.Add(AnalyzeCommand.Create(settings));
         root.Subcommands.Add(StoreCommands.CreateMigrate(settings));
         root.Subcommands.Add(StoreCommands.CreateCopy(settings));
+        root.Subcommands.Add(ServeCommand.Create(settings));
         return root;
     }
 
