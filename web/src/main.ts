@@ -11,7 +11,7 @@ import { PriceChart } from "./panels/priceChart";
 import { StatsTable } from "./panels/statsTable";
 import { StrategiesPanel } from "./panels/strategies";
 import { AppState } from "./state";
-import { INTERVALS, type SymbolInfo } from "./types";
+import type { SymbolInfo } from "./types";
 import { h } from "./ui/dom";
 
 async function main(): Promise<void> {
@@ -32,7 +32,7 @@ async function main(): Promise<void> {
   const wanted = params.get("symbol")?.toUpperCase() ?? "";
   state.symbol = names.includes(wanted) ? wanted : names[0] ?? "";
   const interval = params.get("interval") ?? "";
-  state.interval = (INTERVALS as readonly string[]).includes(interval) ? interval : "1m";
+  state.interval = state.intervals.includes(interval) ? interval : state.intervals.includes("1m") ? "1m" : state.intervals[0];
 
   const header = new Header(state, feed);
   const price = new PriceChart(state, feed);
@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     return;
   }
   feed.start();
-  await Promise.all([header.start(), price.start(), pair.start(), correlation.start(), stats.start(), alerts.start(), strategies.start()]);
+  await Promise.all([header.start(), price.start(), pair.start(), correlation.start(state.intervals), stats.start(), alerts.start(), strategies.start()]);
   // Read by the browser tests and shown in the footer: time from script start to every panel loaded.
   const loadMs = performance.now() - started;
   document.body.dataset.loaded = "true";

@@ -1,5 +1,5 @@
 // What the user has chosen (symbol and interval) and the symbols the server knows; panels listen for changes.
-import type { SymbolInfo } from "./types";
+import { INTERVALS, type SymbolInfo } from "./types";
 
 export type Listener = () => void;
 
@@ -11,6 +11,17 @@ export class AppState {
 
   get symbolNames(): string[] {
     return this.symbols.map((s) => s.symbol);
+  }
+
+  /**
+   * The Binance intervals (1s to 1d) that some symbol has bars of, shortest first; all of them when the server
+   * does not say. The store keeps a fixed set (an interval it lacks would show an empty chart).
+   */
+  get intervals(): string[] {
+    const offered = new Set<string>();
+    for (const s of this.symbols) for (const interval of s.intervals ?? []) offered.add(interval);
+    const known = INTERVALS.filter((i) => offered.has(i));
+    return known.length > 0 ? known : [...INTERVALS];
   }
 
   /** Changes the selection and tells every panel (once, even when both change). */

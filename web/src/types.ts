@@ -221,3 +221,11 @@ export interface FeedMessage {
 
 /** The Binance interval names the dashboard offers, shortest first. */
 export const INTERVALS = ["1s", "1m", "3m", "5m", "15m", "30m", "1h", "2h", "4h", "6h", "8h", "12h", "1d"] as const;
+
+/** Milliseconds in an interval name ("1s", "5m", "4h", "1d", "1w"), or null for a name that is not one. */
+export function intervalMs(name: string): number | null {
+  const match = /^([1-9][0-9]*)([smhdw])$/.exec(name);
+  if (!match) return null;
+  const unit = { s: 1_000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }[match[2] as "s" | "m" | "h" | "d" | "w"];
+  return Number(match[1]) * unit;
+}

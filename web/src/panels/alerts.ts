@@ -90,6 +90,7 @@ export class AlertsPanel {
   async start(): Promise<void> {
     const names = this.state.symbolNames;
     fillSelect(this.fields.symbol, names, this.state.symbol);
+    fillSelect(this.fields.interval, this.state.intervals, this.state.interval);
     fillSelect(this.fields.a, names, names[0]);
     fillSelect(this.fields.b, names, names[1] ?? names[0]);
     // Fired alerts arrive on the feed whether or not the rule API exists (the engine may run without it).

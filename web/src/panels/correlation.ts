@@ -1,7 +1,7 @@
 // Correlation heatmap across the stored symbols, drawn on a canvas: red for +1, blue for -1, grey near 0.
 import { describe, getJson, has } from "../api";
 import { INTERVALS, type CorrelationMatrix } from "../types";
-import { h, panel, select, setNote } from "../ui/dom";
+import { fillSelect, h, panel, select, setNote } from "../ui/dom";
 import { csvDataUrl } from "../ui/table";
 
 const WINDOWS = ["50", "100", "200", "500"];
@@ -26,7 +26,8 @@ export class CorrelationHeatmap {
     new ResizeObserver(() => this.draw()).observe(this.canvas.parentElement!);
   }
 
-  async start(): Promise<void> {
+  async start(intervals: readonly string[]): Promise<void> {
+    fillSelect(this.intervalSelect, intervals, "1m");
     await this.load();
   }
 

@@ -3,14 +3,14 @@
 import { describe, getJson, has } from "../api";
 import type { Feed, FeedState } from "../feed";
 import type { AppState } from "../state";
-import { INTERVALS, type BarRow, type HealthReport, type LiveBar, type Position } from "../types";
+import { type BarRow, type HealthReport, type LiveBar, type Position } from "../types";
 import { fillSelect, h, select } from "../ui/dom";
 import { age, money, num, percent, price } from "../ui/format";
 
 export class Header {
   readonly root: HTMLElement;
   private readonly symbolSelect = select("symbol", []);
-  private readonly intervalSelect = select("interval", INTERVALS);
+  private readonly intervalSelect = select("interval", []);
   private readonly connection = h("span", { class: "badge", id: "connection", "data-state": "connecting" }, "connecting");
   private readonly health = h("div", { class: "health", id: "health" }, "health: …");
   private readonly kpis = h("div", { class: "kpis", id: "kpis" });
@@ -37,19 +37,25 @@ export class Header {
 
   async start(): Promise<void> {
     fillSelect(this.symbolSelect, this.state.symbolNames, this.state.symbol);
-    this.intervalSelect.value = this.state.interval;
+    fillSelect(this.intervalSelect, this.state.intervals, this.state.interval);
     this.kpis.replaceChildren();
     for (const symbol of this.state.symbolNames) this.kpis.append(this.priceCard(symbol));
     this.kpis.append(this.pnl, this.open);
 
     const loads: Promise<void>[] = [this.loadHealth(), this.loadPositions()];
     for (const symbol of this.state.symbolNames) loads.push(this.loadDay(symbol));
-    this.feed.subscribe("health", (m) => this.showHealth(m.data as HealthReport));
+    this.feed.subscribe("health", (m) => {
+      if (m.type === "health") this.showHealth(m.data as HealthReport);
+    });
     // The daily bar carries both the day's open and the last price, so one channel per symbol feeds its card.
     for (const symbol of this.state.symbolNames) {
-      this.feed.subscribe(`bars:${symbol}:1d`, (m) => this.showDay(symbol, m.data as LiveBar));
+      this.feed.subscribe(`bars:${symbol}:1d`, (m) => {
+        if (m.type === "bar_update" || m.type === "bar_closed") this.showDay(symbol, m.data as LiveBar);
+      });
     }
-    this.feed.subscribe("orders", () => void this.loadPositions());
+    this.feed.subscribe("orders", (m) => {
+      if (m.type === "order") void this.loadPositions();
+    });
     await Promise.all(loads);
   }
 

@@ -7,7 +7,7 @@ import {
 import { csvUrl, describe, getJson, has } from "../api";
 import type { Feed } from "../feed";
 import type { AppState } from "../state";
-import type { LivePair, PairAnalytics, PairRow } from "../types";
+import { intervalMs, type LivePair, type PairAnalytics, type PairRow } from "../types";
 import { fillSelect, h, panel, select, setNote } from "../ui/dom";
 import { chartOptions, chartTime, colors } from "../ui/chartTheme";
 import { num } from "../ui/format";
@@ -95,7 +95,7 @@ export class PairChart {
     setNote(this.note, "loading…");
     const analytics = this.loadAnalytics(generation, a, b, interval, window, hedge);
     try {
-      const rows = await getJson<PairRow[]>("/api/pairs/series", { a, b, interval, window, hedge });
+      const rows = await getJson<PairRow[]>("/api/pairs/series", { a, b, interval, window, hedge, from: this.from(a, b, interval, window) });
       if (generation !== this.generation) return;
       this.setRows(rows.slice(-HISTORY_ROWS));
       setNote(this.note, `${a} / ${b} ${interval} · ${rows.length} bars`);
@@ -109,6 +109,17 @@ export class PairChart {
       if (m.type === "pair") this.live(m.data as LivePair);
     });
     await analytics;
+  }
+
+  /**
+   * Where the series starts: the last HISTORY_ROWS bars plus the rolling window's warm-up before the newest
+   * trade of the pair, so that a long-running store does not send days of 1s bars the chart would drop anyway.
+   */
+  private from(a: string, b: string, interval: string, window: number): number | undefined {
+    const step = intervalMs(interval);
+    const last = Math.max(...this.state.symbols.filter((s) => s.symbol === a || s.symbol === b).map((s) => s.last_trade_ms ?? 0));
+    if (step === null || !(last > 0)) return undefined;
+    return Math.floor(last / step) * step - (HISTORY_ROWS + window) * step;
   }
 
   private async loadAnalytics(generation: number, a: string, b: string, interval: string, window: number, hedge: string): Promise<void> {
