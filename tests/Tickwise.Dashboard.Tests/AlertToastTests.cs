@@ -27,6 +27,11 @@ public sealed class AlertToastTests(ReplayServerFixture fixture, ITestOutputHelp
             return;
         }
 
+        // Bad input stays in the browser: a rule without a name is refused with a message and no request.
+        await sut.Page.ClickAsync("#alert-form button[type='submit']");
+        (await sut.Page.Locator("#alert-form .form-error").InnerTextAsync()).ShouldBe("a name is required");
+        (await sut.Page.Locator("table[data-table='alert-rules'] tbody tr").CountAsync()).ShouldBe(0);
+
         // A rule a little above and one a little below the last price: BTCUSDT moves more than $2 in the minutes left.
         JsonElement bars = await server.GetJsonAsync("/api/bars?symbol=BTCUSDT&interval=1s&limit=1");
         double last = bars[bars.GetArrayLength() - 1].GetProperty("close").GetDouble();

@@ -128,4 +128,46 @@ public sealed class DashboardTests(ReplayServerFixture fixture, ITestOutputHelpe
         overflow.ShouldBeLessThanOrEqualTo(1, "no horizontal scrolling on a phone");
         sut.Errors.ShouldBeEmpty();
     }
+    [Fact]
+    public async Task Dashboard_UnknownSymbolAndIntervalInTheAddress_FallsBackToTheFirstSymbolAnd1m()
+    {
+        await using var sut = await DashboardPage.OpenAsync(fixture.Browser.Browser);
+        string first = (await Server.GetJsonAsync("/api/symbols"))[0].GetProperty("symbol").GetString()!;
+
+        await sut.LoadAsync(Url("?symbol=NOPE%22%3E%3Cb%3E&interval=7x"));
+
+        (await sut.Page.GetAttributeAsync("#price-chart", "data-symbol")).ShouldBe(first);
+        (await sut.Page.GetAttributeAsync("#price-chart", "data-interval")).ShouldBe("1m");
+        (await sut.Page.InputValueAsync("header.top select[name='symbol']")).ShouldBe(first);
+        (await sut.Page.Locator("b").CountAsync()).ShouldBe(0, "the address is never inserted as markup");
+        sut.Errors.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Dashboard_FeaturesTheServerLacks_AreNeverRequestedAndShowNotAvailable()
+    {
+        await using var sut = await DashboardPage.OpenAsync(fixture.Browser.Browser);
+        var requested = new List<string>();
+        sut.Page.Request += (_, request) =>
+        {
+            var uri = new Uri(request.Url);
+            if (uri.AbsolutePath.StartsWith("/api/", StringComparison.Ordinal)) lock (requested) requested.Add(uri.AbsolutePath);
+        };
+
+        await sut.LoadAsync(Url("?symbol=BTCUSDT&interval=1m"));
+        await Task.Delay(500);
+
+        JsonElement paths = (await Server.GetJsonAsync("/openapi/v1.json")).GetProperty("paths");
+        string[] made;
+        lock (requested) made = [.. requested.Distinct()];
+        made.ShouldNotBeEmpty();
+        foreach (string path in made) paths.TryGetProperty(path, out _).ShouldBeTrue($"{path} was requested but is not in /openapi/v1.json");
+        foreach (string missing in new[] { "/api/signals", "/api/positions", "/api/orders" }.Where(p => !paths.TryGetProperty(p, out _)))
+        {
+            string table = missing["/api/".Length..];
+            (await sut.Page.Locator($"table[data-table='{table}'] ~ .empty, .table-wrap:has(table[data-table='{table}']) .empty").First.InnerTextAsync())
+                .ShouldBe("not available", $"{missing} is missing, so its table says so");
+        }
+        sut.Errors.ShouldBeEmpty();
+    }
 }

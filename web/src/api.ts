@@ -90,6 +90,16 @@ async function send<T>(method: Method, template: string, path: string, body?: un
   return (type.includes("json") ? await response.json() : undefined) as T;
 }
 
+/**
+ * GET a JSON document the dashboard cannot work without (/api/symbols), without waiting for the OpenAPI probe:
+ * the two requests then run side by side on first load.
+ */
+export async function getRequiredJson<T>(path: string): Promise<T> {
+  const response = await fetch(path, { headers: { Accept: "application/json" } });
+  if (!response.ok) throw await failure(response);
+  return (await response.json()) as T;
+}
+
 /** GET a JSON document; <paramref>template</paramref> is the OpenAPI path it belongs to. */
 export function getJson<T>(template: string, params: Record<string, string | number | undefined | null> = {}): Promise<T> {
   return send<T>("get", template, url(template, params));

@@ -1,7 +1,7 @@
 // Dashboard entry: reads what the server offers (/openapi/v1.json, /api/symbols), builds the panels and
 // opens the live feed. Each panel loads its own data and copes alone with a missing endpoint.
 import "./style.css";
-import { describe, getJson, loadOperations } from "./api";
+import { describe, getRequiredJson, loadOperations } from "./api";
 import { Feed, feedAddress } from "./feed";
 import { AlertsPanel } from "./panels/alerts";
 import { CorrelationHeatmap } from "./panels/correlation";
@@ -20,9 +20,10 @@ async function main(): Promise<void> {
   const state = new AppState();
   const feed = new Feed(feedAddress());
 
-  await loadOperations();
+  const operations = loadOperations();
   try {
-    state.symbols = await getJson<SymbolInfo[]>("/api/symbols");
+    state.symbols = await getRequiredJson<SymbolInfo[]>("/api/symbols");
+    await operations;
   } catch (error) {
     app.replaceChildren(h("p", { class: "fatal" }, `Cannot load the symbols: ${describe(error)}`));
     return;
