@@ -1,5 +1,6 @@
 // The live feed: one WebSocket to /ws shared by every panel. Panels subscribe to channels and get the
 // frames of those channels; the feed re-subscribes everything after a reconnect.
+import { parseFeedMessage } from "./feedMessage";
 import type { FeedMessage } from "./types";
 
 export type FeedState = "connecting" | "live" | "reconnecting" | "closed";
@@ -66,12 +67,9 @@ export class Feed {
     };
     socket.onmessage = (event) => {
       if (typeof event.data !== "string") return;
-      let message: FeedMessage;
-      try {
-        message = JSON.parse(event.data) as FeedMessage;
-      } catch {
-        return; // One bad frame must not stop the feed; the server only sends JSON text frames.
-      }
+      // One bad frame must not stop the feed: it is dropped.
+      const message = parseFeedMessage(event.data);
+      if (message === null) return;
       this.received++;
       const set = this.handlers.get(message.channel);
       if (set) for (const handler of set) handler(message);

@@ -10,6 +10,7 @@ import { PairChart } from "./panels/pairChart";
 import { PriceChart } from "./panels/priceChart";
 import { StatsTable } from "./panels/statsTable";
 import { StrategiesPanel } from "./panels/strategies";
+import { chooseSelection } from "./selection";
 import { AppState } from "./state";
 import type { SymbolInfo } from "./types";
 import { h } from "./ui/dom";
@@ -28,12 +29,10 @@ async function main(): Promise<void> {
     app.replaceChildren(h("p", { class: "fatal" }, `Cannot load the symbols: ${describe(error)}`));
     return;
   }
-  const params = new URLSearchParams(location.search);
   const names = state.symbolNames;
-  const wanted = params.get("symbol")?.toUpperCase() ?? "";
-  state.symbol = names.includes(wanted) ? wanted : names[0] ?? "";
-  const interval = params.get("interval") ?? "";
-  state.interval = state.intervals.includes(interval) ? interval : state.intervals.includes("1m") ? "1m" : state.intervals[0];
+  const selection = chooseSelection(location.search, names, state.intervals);
+  state.symbol = selection.symbol;
+  state.interval = selection.interval;
 
   const header = new Header(state, feed);
   const price = new PriceChart(state, feed);

@@ -3,19 +3,13 @@
 import { csvUrl, del, describe, getJson, has, isUnavailable, postJson, putJson } from "../api";
 import type { Feed } from "../feed";
 import type { AppState } from "../state";
-import { INTERVALS, type AlertEvent, type AlertRule, type AlertType, type Priority } from "../types";
+import { INTERVALS, type AlertEvent, type AlertRule, type AlertType } from "../types";
+import { PAIR_TYPES, PRIORITIES, RULE_TYPES, WINDOW_TYPES, parseRuleInput } from "../forms/ruleInput";
 import { fillSelect, h, panel, select, setNote } from "../ui/dom";
 import { num, time } from "../ui/format";
 import { DataTable } from "../ui/table";
 import { toast } from "../ui/toast";
 
-const TYPES: AlertType[] = ["price_above", "price_below", "zscore_above", "zscore_below", "zscore_cross",
-  "correlation_below", "volume_spike", "volatility_change", "crossover", "book_pressure"];
-/** Types about a pair of symbols; the others watch one symbol. */
-const PAIR_TYPES = new Set<AlertType>(["zscore_above", "zscore_below", "zscore_cross", "correlation_below"]);
-const PRIORITIES: Priority[] = ["low", "medium", "high"];
-/** Types measured over rolling windows of bars. */
-const WINDOW_TYPES = new Set<AlertType>(["volume_spike", "volatility_change"]);
 
 export class AlertsPanel {
   readonly root: HTMLElement;
@@ -23,7 +17,7 @@ export class AlertsPanel {
   private readonly form: HTMLFormElement;
   private readonly fields = {
     name: h("input", { name: "name", required: true, maxlength: 100, placeholder: "BTC above 60k" }),
-    type: select("type", TYPES),
+    type: select("type", RULE_TYPES),
     symbol: select("symbol", []),
     a: select("a", []),
     b: select("b", []),
@@ -184,36 +178,11 @@ export class AlertsPanel {
   /** Reads the form into a rule, or returns the first problem to show (the server validates again: 422). */
   private read(): AlertRule | string {
     const f = this.fields;
-    const name = f.name.value.trim();
-    if (!name) return "a name is required";
-    const threshold = Number(f.threshold.value);
-    if (f.threshold.value.trim() === "" || !Number.isFinite(threshold)) return "the threshold must be a number";
-    const threshold2 = f.threshold2.value.trim() === "" ? null : Number(f.threshold2.value);
-    if (threshold2 !== null && !Number.isFinite(threshold2)) return "threshold 2 must be a number";
-    const cooldown = Number(f.cooldown.value);
-    if (!Number.isInteger(cooldown) || cooldown < 0) return "the cooldown must be a whole number of seconds ≥ 0";
-    const hysteresis = Number(f.hysteresis.value);
-    if (!Number.isFinite(hysteresis) || hysteresis < 0) return "the hysteresis must be ≥ 0";
-    const type = f.type.value as AlertType;
-    const pair = PAIR_TYPES.has(type);
-    if (pair && f.a.value === f.b.value) return "a pair needs two different symbols";
-    const windowed = WINDOW_TYPES.has(type);
-    const window = Number(f.window.value), shortWindow = Number(f.shortWindow.value);
-    if (windowed && (!Number.isInteger(window) || window < 2)) return "the window must be a whole number of bars ≥ 2";
-    if (type === "volatility_change" && (!Number.isInteger(shortWindow) || shortWindow < 2 || shortWindow >= window))
-      return "the short window must be a whole number ≥ 2 and below the window";
-    return {
-      // A new rule gets an id here (letters, digits, '-'): the store keys rules by id and the server may keep it.
-      id: newRuleId(),
-      ...(this.editing ?? {}),
-      name, type,
-      window: windowed ? window : null,
-      short_window: type === "volatility_change" ? shortWindow : null,
-      symbol: pair ? null : f.symbol.value,
-      pair: pair ? { a: f.a.value, b: f.b.value } : null,
-      interval: f.interval.value, threshold, threshold2,
-      priority: f.priority.value as Priority, cooldown_s: cooldown, hysteresis, enabled: f.enabled.checked,
-    };
+    return parseRuleInput({
+      name: f.name.value, type: f.type.value, symbol: f.symbol.value, a: f.a.value, b: f.b.value, interval: f.interval.value,
+      threshold: f.threshold.value, threshold2: f.threshold2.value, priority: f.priority.value, cooldown: f.cooldown.value,
+      hysteresis: f.hysteresis.value, enabled: f.enabled.checked, window: f.window.value, shortWindow: f.shortWindow.value,
+    }, this.editing, newRuleId);
   }
 
   private async save(): Promise<void> {

@@ -3,6 +3,7 @@ import { describe, getJson, has } from "../api";
 import { INTERVALS, type CorrelationMatrix } from "../types";
 import { fillSelect, h, panel, select, setNote } from "../ui/dom";
 import { csvDataUrl } from "../ui/table";
+import { colour } from "../ui/colourScale";
 
 const WINDOWS = ["50", "100", "200", "500"];
 
@@ -102,15 +103,4 @@ export class CorrelationHeatmap {
       }
     }
   }
-}
-
-/** Diverging scale: -1 blue, 0 grey, +1 red; null (too few bars) is dark. */
-export function colour(value: number | null): string {
-  if (value === null || !Number.isFinite(value)) return "#21262d";
-  const t = Math.max(-1, Math.min(1, value));
-  const grey = [110, 118, 129];
-  const end = t >= 0 ? [239, 83, 80] : [66, 165, 245];
-  const k = Math.abs(t);
-  const mix = (i: number) => Math.round(grey[i] + (end[i] - grey[i]) * k);
-  return `rgb(${mix(0)},${mix(1)},${mix(2)})`;
 }

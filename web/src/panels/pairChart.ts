@@ -2,7 +2,7 @@
 // and 0 exit bands and markers, the rolling correlation, and the ADF statistic, p-value and half-life.
 import {
   LineSeries, LineStyle, createChart, createSeriesMarkers,
-  type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type SeriesMarker, type Time,
+  type IChartApi, type ISeriesApi, type ISeriesMarkersPluginApi, type Time,
 } from "lightweight-charts";
 import { csvUrl, describe, getJson, has } from "../api";
 import type { Feed } from "../feed";
@@ -11,8 +11,8 @@ import { intervalMs, type LivePair, type PairAnalytics, type PairRow } from "../
 import { fillSelect, h, panel, select, setNote } from "../ui/dom";
 import { chartOptions, chartTime, colors } from "../ui/chartTheme";
 import { num } from "../ui/format";
+import { ENTRY, zscoreMarkers } from "../analysis/zscoreMarkers";
 
-const ENTRY = 2;
 const HEDGES = ["ols", "huber", "theilsen", "kalman"];
 const WINDOWS = ["50", "100", "200", "500"];
 const HISTORY_ROWS = 1000;
@@ -187,31 +187,4 @@ export class PairChart {
 
 function point(time: Time, value: number | null) {
   return value === null ? { time } : { time, value };
-}
-
-/**
- * Entry and exit markers of the mean-reversion rule the bands show: enter when |z| crosses the entry band
- * (short the spread above +2, long below -2), exit when z crosses 0.
- */
-export function zscoreMarkers(rows: readonly PairRow[]): SeriesMarker<Time>[] {
-  const markers: SeriesMarker<Time>[] = [];
-  let position = 0;
-  let previous: number | null = null;
-  for (const row of rows) {
-    const z = row.zscore;
-    if (z === null) continue;
-    const time = chartTime(row.open_time);
-    if (position === 0 && z > ENTRY && (previous === null || previous <= ENTRY)) {
-      position = -1;
-      markers.push({ time, position: "aboveBar", shape: "arrowDown", color: colors.band, text: "short" });
-    } else if (position === 0 && z < -ENTRY && (previous === null || previous >= -ENTRY)) {
-      position = 1;
-      markers.push({ time, position: "belowBar", shape: "arrowUp", color: colors.up, text: "long" });
-    } else if (position !== 0 && previous !== null && Math.sign(z) !== Math.sign(previous)) {
-      position = 0;
-      markers.push({ time, position: "inBar", shape: "circle", color: colors.exit, text: "exit" });
-    }
-    previous = z;
-  }
-  return markers;
 }

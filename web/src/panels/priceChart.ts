@@ -11,6 +11,7 @@ import type { AppState } from "../state";
 import type { BarRow, Indicators, LiveBar } from "../types";
 import { h, panel, setNote } from "../ui/dom";
 import { chartOptions, chartTime, colors } from "../ui/chartTheme";
+import { periods } from "../forms/periods";
 
 const HISTORY_BARS = 1000;
 
@@ -156,9 +157,4 @@ function candle(bar: BarRow) {
 
 function volumeBar(bar: BarRow) {
   return { time: chartTime(bar.open_time), value: bar.volume, color: bar.close >= bar.open ? "rgba(38,166,154,0.5)" : "rgba(239,83,80,0.5)" };
-}
-
-/** "5, 20" -> "5,20"; anything that is not a positive integer is dropped before it reaches the server. */
-function periods(text: string): string {
-  return text.split(",").map((s) => s.trim()).filter((s) => /^[1-9][0-9]{0,3}$/.test(s)).join(",");
 }

@@ -9,6 +9,7 @@ import { fillSelect, h, panel, select, setNote } from "../ui/dom";
 import { money, num, price, time } from "../ui/format";
 import { DataTable } from "../ui/table";
 import { toast } from "../ui/toast";
+import { parseOrderInput } from "../forms/orderInput";
 
 const ALL = "all";
 
@@ -204,19 +205,15 @@ export class StrategiesPanel {
 
   private async place(): Promise<void> {
     const o = this.order;
-    const quantity = Number(o.quantity.value);
-    if (o.quantity.value.trim() === "" || !Number.isFinite(quantity) || quantity <= 0) {
-      this.orderError.textContent = "the quantity must be a positive number";
-      return;
-    }
-    const limit = o.type.value === "limit";
-    const limitPrice = Number(o.price.value);
-    if (limit && (o.price.value.trim() === "" || !Number.isFinite(limitPrice) || limitPrice <= 0)) {
-      this.orderError.textContent = "a limit order needs a positive price";
+    const order = parseOrderInput({
+      symbol: o.symbol.value, side: o.side.value, type: o.type.value, quantity: o.quantity.value, price: o.price.value, broker: o.broker.value,
+    });
+    if (typeof order === "string") {
+      this.orderError.textContent = order;
       return;
     }
     this.orderError.textContent = "";
-    await this.submitOrder({ symbol: o.symbol.value, side: o.side.value, type: o.type.value, quantity, ...(limit ? { price: limitPrice } : {}), broker: o.broker.value });
+    await this.submitOrder({ ...order });
   }
 
   private async submitOrder(body: Record<string, unknown>): Promise<void> {
