@@ -20,10 +20,3 @@ public sealed class ReplayServerFixture : IAsyncLifetime
         if (Server is not null) await Server.DisposeAsync();
     }
 }
-
-/// <summary>The browser tests share one replayed server and one browser, and run one at a time (2 cores).</summary>
-[CollectionDefinition(Name)]
-public sealed class DashboardCollection : ICollectionFixture<ReplayServerFixture>
-{
-    public const string Name = "dashboard";
-}

@@ -4,16 +4,37 @@ using Xunit.Abstractions;
 
 namespace Tickwise.Dashboard.Tests;
 
-/// <summary>An alert rule created through the dashboard's form fires while a replay runs, and the dashboard shows its toast.</summary>
-/// <remarks>Needs prices that still move after the rule exists, so it starts its own server replaying at 5x (the
-/// recording's eleven minutes take about two) instead of the shared, finished one.</remarks>
+/// <summary>A replay running at 3x while the dashboard is open: live candles and pair rows, and an alert rule created
+/// through the form firing into a toast.</summary>
+/// <remarks>Needs prices that still move, so the class has its own server (the recording's eleven minutes take about
+/// four) instead of the shared, finished one.</remarks>
 [Collection(DashboardCollection.Name)]
-public sealed class AlertToastTests(ReplayServerFixture fixture, ITestOutputHelper output)
+public sealed class LiveDashboardTests(ReplayServerFixture fixture, LiveReplayFixture live, ITestOutputHelper output) : IClassFixture<LiveReplayFixture>
 {
+    [Fact]
+    public async Task PriceAndPairCharts_ReplayRunning_GrowFromTheLiveFeed()
+    {
+        DashboardServer server = live.Server;
+        await using var sut = await DashboardPage.OpenAsync(fixture.Browser.Browser);
+        await sut.LoadAsync(new Uri(server.BaseAddress, "/?symbol=BTCUSDT&interval=1s"));
+        int bars = int.Parse(await sut.Page.GetAttributeAsync("#price-chart", "data-bars") ?? "0");
+        int rows = int.Parse(await sut.Page.GetAttributeAsync("#pair-chart", "data-rows") ?? "0");
+
+        // No reload happens: only bar_update / bar_closed and pair messages can add candles and rows.
+        await sut.Page.WaitForFunctionAsync(
+            "([b, r]) => +document.querySelector('#price-chart').dataset.bars > b + 3 && +document.querySelector('#pair-chart').dataset.rows > r + 3",
+            new object[] { bars, rows }, new() { Timeout = 30_000 });
+        await sut.ScreenshotAsync("dashboard-live");
+
+        (await sut.Page.Locator("#connection").GetAttributeAsync("data-state")).ShouldBe("live");
+        (await sut.WaitForPixelsAsync("#price-chart", DashboardPage.CandleColours, 50)).ShouldBeGreaterThanOrEqualTo(50);
+        sut.Errors.ShouldBeEmpty();
+    }
+
     [Fact]
     public async Task AlertForm_PriceRulesAroundTheLastPrice_ShowsAToastWhenOneFires()
     {
-        await using DashboardServer server = await DashboardServer.StartReplayAsync("5", minimumMinuteBars: 0);
+        DashboardServer server = live.Server;
         await using var sut = await DashboardPage.OpenAsync(fixture.Browser.Browser);
         await sut.LoadAsync(new Uri(server.BaseAddress, "/?symbol=BTCUSDT&interval=1s"));
 
