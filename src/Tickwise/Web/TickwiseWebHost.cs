@@ -71,6 +71,7 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseFeedBatching();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         if (hasDashboard)
         {
