@@ -57,7 +57,6 @@ internal static class RunCommand
             TimeSpan statusInterval = ParseDelay(result.GetValue(statusEvery)!, "--status-every");
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (stopAfter is { } after) stop.CancelAfter(after);
             var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(65_536)
             {
                 FullMode = BoundedChannelFullMode.Wait, // the store never drops: the source waits
@@ -74,6 +73,7 @@ internal static class RunCommand
                     ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"));
                 using ITickStore binanceStore = TickStores.Open(dbPath);
                 await using Web.LiveWeb? binanceWeb = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "binance", binanceStore, dbPath, barIntervals, books: null, stop.Token);
+                if (stopAfter is { } binanceAfter) stop.CancelAfter(binanceAfter); // --duration counts from the pipeline's start, after the web host's
                 // Trade ids are aggregated-trade ids when the aggTrade stream is the trade source (the default).
                 var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, CompositeMarketObserver.Of(indicators, binanceWeb?.Observer), aggregatedTrades: connections[0].Subscription.HasAggTrades);
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
@@ -99,6 +99,7 @@ internal static class RunCommand
             var simulator = new MarketSimulator(SimulationOptions.Build(symbolList, result.GetValue(seed), startMs));
             using ITickStore store = TickStores.Open(dbPath);
             await using Web.LiveWeb? web = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "simulator", store, dbPath, barIntervals, books: null, stop.Token);
+            if (stopAfter is { } after) stop.CancelAfter(after); // --duration counts from the pipeline's start, after the web host's
             var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, web?.Observer));
             var feed = new SimulatorSource(simulator, pace);
             producing = feed.RunAsync(channel.Writer, stop.Token);

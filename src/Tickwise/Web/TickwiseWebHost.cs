@@ -46,6 +46,7 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
     /// <exception cref="FormatException">An address is malformed.</exception>
     public static async Task<TickwiseWebHost> StartAsync(string urls, WebContext context, CancellationToken cancellationToken = default)
     {
+        CheckUrls(urls);
         string webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
         bool hasDashboard = Directory.Exists(webRoot);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -60,6 +61,8 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failed start is reported once, by the caller, from the exception.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
         builder.Services.AddSingleton(context);
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiErrorHandler>();
@@ -68,6 +71,7 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseFeedBatching();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
         if (hasDashboard)
         {
@@ -94,6 +98,22 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
         IServerAddressesFeature? feature = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         IReadOnlyList<string> addresses = feature is null ? [urls] : [.. feature.Addresses];
         return new TickwiseWebHost(app, context, addresses);
+    }
+
+    /// <summary>Throws a <see cref="FormatException"/> naming the first address that is not <c>http://HOST:PORT</c>
+    /// (host a name, an IP, * or +; port 0 to 65535): Kestrel's own errors for these are obscure.</summary>
+    private static void CheckUrls(string urls)
+    {
+        string[] parts = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length == 0) throw new FormatException("No address given: use http://HOST:PORT, such as http://127.0.0.1:5080.");
+        foreach (string part in parts)
+        {
+            // Kestrel's wildcard hosts are not URI hosts; check the rest with a stand-in.
+            string candidate = part.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(candidate, UriKind.Absolute, out Uri? uri) || uri.Scheme != Uri.UriSchemeHttp || uri.PathAndQuery != "/" || uri.UserInfo.Length > 0
+                || !candidate.Contains(':', StringComparison.Ordinal) || uri.Port is < 0 or > 65535)
+                throw new FormatException($"'{part}' is not an address to listen on: use http://HOST:PORT, such as http://127.0.0.1:5080 (port 0: a free port).");
+        }
     }
 
     /// <summary>Stops the live feed (closing every WebSocket) and then the host.</summary>

@@ -48,6 +48,29 @@ internal static class JsonValues
         writer.WriteRawValue(DecimalText.Format(value), skipInputValidation: true);
     }
 
+    /// <summary>Writes a fixed-point price or quantity (raw units of 1e-8) as its exact text, without allocating.</summary>
+    public static void FixedPoint(Utf8JsonWriter writer, ReadOnlySpan<byte> name, long raw)
+    {
+        Span<byte> text = stackalloc byte[32];
+        if (!Core.Market.FixedPoint.TryFormat(raw, text, out int written)) throw new InvalidOperationException($"Cannot format fixed-point value {raw}.");
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(text[..written], skipInputValidation: true);
+    }
+
+    /// <summary>Writes a decimal as its shortest exact text (as <see cref="DecimalText.Format"/>), without allocating.</summary>
+    public static void Decimal(Utf8JsonWriter writer, ReadOnlySpan<byte> name, decimal value)
+    {
+        Span<byte> text = stackalloc byte[64];
+        if (!value.TryFormat(text, out int written, default, System.Globalization.CultureInfo.InvariantCulture)) throw new InvalidOperationException($"Cannot format {value}.");
+        if (text[..written].IndexOf((byte)'.') >= 0)
+        {
+            while (text[written - 1] == (byte)'0') written--;
+            if (text[written - 1] == (byte)'.') written--;
+        }
+        writer.WritePropertyName(name);
+        writer.WriteRawValue(text[..written], skipInputValidation: true);
+    }
+
     /// <summary>Returns the contract's side name of a trade's aggressor.</summary>
     public static string Side(AggressorSide side) => side switch
     {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -30,7 +31,7 @@ internal static class SeriesEndpoints
         return app;
     }
 
-    private static TableResult Bars(WebContext context, HttpRequest request, string? symbol, string? interval, string? from, string? to, string? limit)
+    private static IResult Bars(WebContext context, HttpRequest request, string? symbol, string? interval, string? from, string? to, string? limit)
     {
         Interval iv = QueryValues.Interval(interval, Interval.OneMinute);
         (long? fromMs, long? toMs) = QueryValues.Range(from, to);
@@ -38,10 +39,32 @@ internal static class SeriesEndpoints
         bool csv = ResponseFormat.WantsCsv(request);
         Symbol sym = QueryValues.KnownSymbol(context.Store, symbol);
         Bar[] bars = StoredSeries.Bars(context.Store, sym, iv, fromMs, toMs, count);
+        if (!csv) return new JsonBodyResult(writer => WriteBarsJson(writer, bars));
         return new TableResult(csv, $"bars-{sym}-{iv}", BarColumns, writer =>
         {
             foreach (Bar bar in bars) WriteBar(writer, bar);
         });
+    }
+
+    /// <summary>Writes the bars as a JSON array of rows; the hot path of the chart (10,000 bars), so nothing is allocated per value.</summary>
+    public static void WriteBarsJson(Utf8JsonWriter writer, Bar[] bars)
+    {
+        writer.WriteStartArray();
+        foreach (Bar bar in bars)
+        {
+            writer.WriteStartObject();
+            writer.WriteNumber("open_time"u8, bar.OpenTimeMs);
+            JsonValues.FixedPoint(writer, "open"u8, bar.Open.Raw);
+            JsonValues.FixedPoint(writer, "high"u8, bar.High.Raw);
+            JsonValues.FixedPoint(writer, "low"u8, bar.Low.Raw);
+            JsonValues.FixedPoint(writer, "close"u8, bar.Close.Raw);
+            JsonValues.Decimal(writer, "volume"u8, bar.Volume);
+            JsonValues.Decimal(writer, "quote_volume"u8, bar.QuoteVolume);
+            JsonValues.Decimal(writer, "taker_buy_volume"u8, bar.TakerBuyVolume);
+            writer.WriteNumber("trades"u8, bar.TradeCount);
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
     }
 
     /// <summary>Writes one bar row.</summary>

@@ -26,9 +26,20 @@ internal sealed class FeedClient : IDisposable
     private long _fullSinceTicks;
     private long _dropped, _sent;
 
+    /// <summary>Messages written in one batch before it is flushed (bounds the latency of the first of them).</summary>
+    private const int BatchMessages = 64;
+
+    private readonly BatchingStream? _transport;
+
     /// <summary>Creates the client over an open socket; <paramref name="stopping"/> ends it with the server.</summary>
-    public FeedClient(long id, WebSocket socket, FeedOptions options, CancellationToken stopping)
+    /// <param name="id">The hub's number for the client.</param>
+    /// <param name="socket">The socket.</param>
+    /// <param name="options">Queue and timeout settings.</param>
+    /// <param name="stopping">Ends the client.</param>
+    /// <param name="transport">The socket's batching transport, or null to write frame by frame.</param>
+    public FeedClient(long id, WebSocket socket, FeedOptions options, CancellationToken stopping, BatchingStream? transport = null)
     {
+        _transport = transport;
         Id = id;
         _socket = socket;
         _capacity = options.ClientQueueCapacity;
@@ -109,11 +120,20 @@ internal sealed class FeedClient : IDisposable
             {
                 await _signal.WaitAsync(token);
                 Volatile.Write(ref _signalled, 0);
+                // What is queued goes out in batches: one socket write for up to BatchMessages frames.
+                int inBatch = 0;
                 while (TryDequeue(out FeedMessage message))
                 {
+                    if (inBatch == 0) _transport?.BeginBatch();
                     await _socket.SendAsync(message.Utf8, WebSocketMessageType.Text, endOfMessage: true, token);
                     Interlocked.Increment(ref _sent);
+                    if (++inBatch == BatchMessages)
+                    {
+                        if (_transport is not null) await _transport.EndBatchAsync(token);
+                        inBatch = 0;
+                    }
                 }
+                if (inBatch > 0 && _transport is not null) await _transport.EndBatchAsync(token);
             }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
@@ -123,6 +143,10 @@ internal sealed class FeedClient : IDisposable
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
         {
             _abort.Cancel(); // the socket failed: stop receiving too
+        }
+        finally
+        {
+            _transport?.AbandonBatch();
         }
     }
 

@@ -14,10 +14,13 @@ internal sealed partial class LiveFeedHub
     private long _nextClientId, _sentByGone, _droppedByGone;
 
     /// <summary>Serves one accepted WebSocket until the client closes it, fails, falls behind, or the server stops.</summary>
-    public async Task RunClientAsync(WebSocket socket, CancellationToken requestAborted)
+    /// <param name="socket">The accepted socket.</param>
+    /// <param name="transport">The socket's batching transport, or null to send frame by frame.</param>
+    /// <param name="requestAborted">Ends the client.</param>
+    public async Task RunClientAsync(WebSocket socket, BatchingStream? transport, CancellationToken requestAborted)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, _stopping.Token);
-        using var client = new FeedClient(Interlocked.Increment(ref _nextClientId), socket, _options, linked.Token);
+        using var client = new FeedClient(Interlocked.Increment(ref _nextClientId), socket, _options, linked.Token, transport);
         _clients[client.Id] = client;
         Task sending = client.SendLoopAsync();
         byte[] buffer = ArrayPool<byte>.Shared.Rent(_options.MaxClientMessageBytes);
