@@ -94,7 +94,10 @@ export class PriceChart {
     // update() replaces the candle with the same time and appends a newer one; an older one would throw.
     const last = this.candles.data().at(-1);
     if (last && chartTime(bar.open_time) < (last.time as number)) return;
-    if (!last || chartTime(bar.open_time) > (last.time as number)) this.bars++;
+    if (!last || chartTime(bar.open_time) > (last.time as number)) {
+      this.bars++;
+      setNote(this.note, `${bar.symbol} ${bar.interval} · ${this.bars} bars · live`);
+    }
     this.candles.update(candle(bar));
     this.volume.update(volumeBar(bar));
     this.container.dataset.bars = String(this.bars);
