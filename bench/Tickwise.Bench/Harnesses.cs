@@ -11,6 +11,9 @@ internal static class Harnesses
             case "import-throughput":
                 ImportThroughputHarness.Run(args[1..]);
                 return true;
+            case "web-latency":
+                WebLatencyHarness.Run(args[1..]);
+                return true;
             default:
                 return false;
         }

@@ -5,8 +5,8 @@ using Spectre.Console;
 using Tickwise.Configuration;
 using Tickwise.Core.Analytics;
 using Tickwise.Core.Market;
-using Tickwise.Core.Statistics;
 using Tickwise.Storage;
+using Tickwise.Web.Analysis;
 using Symbol = Tickwise.Core.Market.Symbol;
 
 namespace Tickwise.Cli;
@@ -70,12 +70,11 @@ internal static class AnalyzeCommand
             int bars = PositiveWindow(result.GetValue(window), minimum: 3);
             using ITickStore store = StoredBars.OpenExisting(result.GetValue(db)!);
             var perSymbol = list.Select(s => StoredBars.Read(store, s, iv, TimeRange.All)).ToList();
-            (long[] times, double[][] closes) = StoredBars.AlignCloses(perSymbol);
-            int take = Math.Min(bars, times.Length);
-            if (take < 3) throw new CliException($"The symbols share only {times.Length} {iv} bars; a correlation needs at least 3.");
-            double[][] returns = [.. closes.Select(c => LogReturns(c.AsSpan(c.Length - take)))];
-            double[,] matrix = Correlation.PearsonMatrix(returns);
-            if (result.GetValue(json)) WriteMatrixJson(list, iv, take, times[^take], times[^1], matrix);
+            CorrelationMatrix correlation = CorrelationMatrix.Compute(perSymbol, bars);
+            if (correlation.Bars < CorrelationMatrix.MinimumBars) throw new CliException($"The symbols share only {correlation.Bars} {iv} bars; a correlation needs at least 3.");
+            int take = correlation.Bars;
+            double[,] matrix = correlation.Matrix;
+            if (result.GetValue(json)) WriteMatrixJson(list, iv, take, correlation.FromOpenTimeMs, correlation.ToOpenTimeMs, matrix);
             else WriteMatrixTable(list, iv, take, matrix);
             return Task.FromResult(0);
         }));
@@ -84,13 +83,6 @@ internal static class AnalyzeCommand
 
     private static int PositiveWindow(int bars, int minimum) =>
         bars >= minimum ? bars : throw new CliException($"--window {bars}: give at least {minimum} bars.");
-
-    private static double[] LogReturns(ReadOnlySpan<double> closes)
-    {
-        var returns = new double[closes.Length - 1];
-        for (int i = 1; i < closes.Length; i++) returns[i - 1] = Math.Log(closes[i] / closes[i - 1]);
-        return returns;
-    }
 
     private static string Number(double value) => double.IsFinite(value) ? value.ToString("R", CultureInfo.InvariantCulture) : "NaN";
 

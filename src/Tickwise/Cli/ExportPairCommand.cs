@@ -4,6 +4,7 @@ using Tickwise.Core.Market;
 using Tickwise.Core.Pairs;
 using Tickwise.Export;
 using Tickwise.Storage;
+using Tickwise.Web.Analysis;
 using Symbol = Tickwise.Core.Market.Symbol;
 
 namespace Tickwise.Cli;
@@ -16,7 +17,7 @@ namespace Tickwise.Cli;
 internal static class ExportPairCommand
 {
     /// <summary>Column names in order.</summary>
-    public static IReadOnlyList<string> Columns { get; } = ["open_time", "price_a", "price_b", "hedge_ratio", "spread", "zscore", "correlation"];
+    public static IReadOnlyList<string> Columns => PairSeries.Columns;
 
     public static Command Create(TickwiseSettings settings)
     {
@@ -47,23 +48,21 @@ internal static class ExportPairCommand
 
             using ITickStore store = StoredBars.OpenExisting(result.GetValue(db)!);
             Bar[] barsA = StoredBars.Read(store, symbolA, iv, range), barsB = StoredBars.Read(store, symbolB, iv, range);
-            var byTimeB = barsB.ToDictionary(bar => bar.OpenTimeMs);
-            var analytics = new PairAnalytics(symbolA, symbolB, options);
+            List<PairSeriesRow> rows = PairSeries.Compute(symbolA, symbolB, barsA, barsB, options);
             string target = result.GetValue(output)!;
             using Stream stream = target == "-" ? Console.OpenStandardOutput() : File.Create(target);
             using var writer = new TableWriter(stream, tableFormat, Columns);
-            foreach (Bar barA in barsA)
+            foreach (PairSeriesRow row in rows)
             {
-                if (!byTimeB.TryGetValue(barA.OpenTimeMs, out Bar barB)) continue;
-                PairSnapshot? snapshot = analytics.Update(barA.OpenTimeMs, barA.Close.ToDouble(), barB.Close.ToDouble());
+                var (hedgeRatio, spread, zScore, correlation) = PairSeries.Values(row, options.SpreadMethod);
                 writer.BeginRow();
-                writer.WriteNumber(barA.OpenTimeMs);
-                writer.WriteNumber(barA.Close.ToString());
-                writer.WriteNumber(barB.Close.ToString());
-                writer.WriteDouble(snapshot?.Hedge(options.SpreadMethod).HedgeRatio ?? double.NaN);
-                writer.WriteDouble(snapshot?.Spread ?? double.NaN);
-                writer.WriteDouble(snapshot?.ZScore ?? double.NaN);
-                writer.WriteDouble(snapshot?.Correlation ?? double.NaN);
+                writer.WriteNumber(row.OpenTimeMs);
+                writer.WriteNumber(row.CloseA.ToString());
+                writer.WriteNumber(row.CloseB.ToString());
+                writer.WriteDouble(hedgeRatio);
+                writer.WriteDouble(spread);
+                writer.WriteDouble(zScore);
+                writer.WriteDouble(correlation);
             }
             return Task.FromResult(0);
         }));

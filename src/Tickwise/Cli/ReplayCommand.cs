@@ -32,8 +32,10 @@ internal static class ReplayCommand
         var db = CommonOptions.Db(settings);
         var intervals = CommonOptions.Intervals(settings);
         var indicatorCsv = CommonOptions.IndicatorCsv();
+        var urls = ServeCommand.Urls(null, "Also serve the dashboard, API and /ws while replaying, at http://HOST:PORT (port 0: a free port).");
+        var serve = new Option<bool>("--serve") { Description = "With --urls: keep serving after the replay ends, until Ctrl+C." };
 
-        var command = new Command("replay", "Replay recorded Binance stream frames: trades and bars into the store, a local order book per symbol.") { files, speed, db, intervals, indicatorCsv };
+        var command = new Command("replay", "Replay recorded Binance stream frames: trades and bars into the store, a local order book per symbol.") { files, speed, db, intervals, indicatorCsv, urls, serve };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             string[] paths = result.GetValue(files)!;
@@ -50,7 +52,11 @@ internal static class ReplayCommand
             using ITickStore store = TickStores.Open(result.GetValue(db)!);
             using IndicatorCsvWriter? indicators = result.GetValue(indicatorCsv) is { } dir ? new IndicatorCsvWriter(dir) : null;
             AlertService? alerts = OpenAlerts(store);
-            var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, alerts?.Observer));
+            string? webUrls = result.GetValue(urls);
+            if (result.GetValue(serve) && webUrls is null) throw new CliException("--serve needs --urls (where to serve).");
+            var books = new Web.Live.PublishedBooks();
+            await using Web.LiveWeb? web = webUrls is null ? null : await ServeCommand.StartAsync(webUrls, "replay", store, result.GetValue(db)!, barIntervals, live: true, books, cancellationToken);
+            var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, alerts?.Observer, web?.Observer));
             var replay = new RecordedFrameReplay(ingest, source.Files, badLines.Report, message =>
             {
                 if (++warnings <= WarningsShown) Console.Error.WriteLine($"tickwise: warning: {message}");
@@ -58,13 +64,20 @@ internal static class ReplayCommand
             });
 
             var clock = Stopwatch.StartNew();
-            bool cancelled = await Play(source, replay, pace, cancellationToken);
+            Action? publishBooks = web is null ? null : () => { foreach (ReplaySymbol symbol in replay.Symbols) books.Publish(symbol.Book); };
+            bool cancelled = await Play(source, replay, pace, publishBooks, cancellationToken);
             replay.Finish();
+            publishBooks?.Invoke();
             Console.Error.WriteLine(
                 $"tickwise: replayed {replay.Frames:N0} frames from {paths.Length} file(s) in {clock.Elapsed.TotalSeconds:F1} s: " +
                 $"{ingest.Trades:N0} trades ({ingest.NewTrades:N0} new), {ingest.Quotes:N0} quotes, {badLines.Count:N0} bad lines, {replay.IgnoredFrames:N0} frames ignored{(cancelled ? " (stopped early)" : "")}" +
                 (alerts is null ? "" : $"; {alerts.Engine.Rules.Count(r => r.Enabled):N0} alert rules fired {alerts.EventsStored:N0} alerts ({alerts.Engine.Suppressed:N0} suppressed by cooldown)"));
             foreach (ReplaySymbol symbol in replay.Symbols) Console.WriteLine(Describe(symbol, store.Count(symbol.Symbol).Bars));
+            if (web is not null && result.GetValue(serve) && !cancelled)
+            {
+                Console.Error.WriteLine("tickwise: replay done; still serving (Ctrl+C stops)");
+                await ServeCommand.WaitForCancellation(cancellationToken);
+            }
             return cancelled ? CommandRunner.Cancelled : 0;
         }));
         return command;
@@ -79,8 +92,9 @@ internal static class ReplayCommand
         return alerts.Engine.Rules.Any(r => r.Enabled) ? alerts : null;
     }
 
-    /// <summary>Feeds every frame in receive-time order, paced unless <paramref name="pace"/> is infinite; true when stopped by Ctrl+C.</summary>
-    private static async Task<bool> Play(RecordedFrameSource source, RecordedFrameReplay replay, double pace, CancellationToken cancellationToken)
+    /// <summary>Feeds every frame in receive-time order, paced unless <paramref name="pace"/> is infinite; true when stopped by Ctrl+C.
+    /// <paramref name="every4096Frames"/> runs on this thread now and then (the web server's book copies).</summary>
+    private static async Task<bool> Play(RecordedFrameSource source, RecordedFrameReplay replay, double pace, Action? every4096Frames, CancellationToken cancellationToken)
     {
         bool paced = !double.IsPositiveInfinity(pace);
         var wall = Stopwatch.StartNew();
@@ -98,7 +112,11 @@ internal static class ReplayCommand
                     if (waitMs >= 1) await Task.Delay(TimeSpan.FromMilliseconds(waitMs), cancellationToken);
                 }
                 replay.Add(source);
-                if ((++frames & 0xFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+                if ((++frames & 0xFFF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    every4096Frames?.Invoke();
+                }
             }
             return false;
         }

@@ -38,11 +38,12 @@ internal static class RunCommand
         var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };
         var resume = new Option<bool>("--resume") { Description = "Fetch the aggregated trades missed since the last one this store holds from the same exchange (true or false).", DefaultValueFactory = _ => true };
         var indicatorCsv = CommonOptions.IndicatorCsv();
+        var urls = ServeCommand.Urls(null, $"Where the dashboard, API and /ws listen (http://HOST:PORT; port 0: a free port; none: off). Default {Web.TickwiseWebHost.DefaultUrls} when free.");
         var statusEvery = new Option<string>("--status-every") { Description = "How often to print the status lines.", DefaultValueFactory = _ => "10s" };
 
         var command = new Command("run", "Run a market data source through the pipeline into the store until Ctrl+C.")
         {
-            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, noDataTimeout, statusEvery, resume, indicatorCsv,
+            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, noDataTimeout, statusEvery, resume, indicatorCsv, urls,
         };
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
@@ -56,7 +57,6 @@ internal static class RunCommand
             TimeSpan statusInterval = ParseDelay(result.GetValue(statusEvery)!, "--status-every");
 
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (stopAfter is { } after) stop.CancelAfter(after);
             var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(65_536)
             {
                 FullMode = BoundedChannelFullMode.Wait, // the store never drops: the source waits
@@ -72,8 +72,10 @@ internal static class RunCommand
                 IReadOnlyList<BinanceStreamClientOptions> connections = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
                     ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"));
                 using ITickStore binanceStore = TickStores.Open(dbPath);
+                await using Web.LiveWeb? binanceWeb = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "binance", binanceStore, dbPath, barIntervals, books: null, stop.Token);
+                if (stopAfter is { } binanceAfter) stop.CancelAfter(binanceAfter); // --duration counts from the pipeline's start, after the web host's
                 // Trade ids are aggregated-trade ids when the aggTrade stream is the trade source (the default).
-                var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, indicators, aggregatedTrades: connections[0].Subscription.HasAggTrades);
+                var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, CompositeMarketObserver.Of(indicators, binanceWeb?.Observer), aggregatedTrades: connections[0].Subscription.HasAggTrades);
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
                 {
                     if (result.GetValue(resume))
@@ -96,7 +98,9 @@ internal static class RunCommand
             long startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var simulator = new MarketSimulator(SimulationOptions.Build(symbolList, result.GetValue(seed), startMs));
             using ITickStore store = TickStores.Open(dbPath);
-            var ingest = new MarketEventIngest(store, barIntervals, indicators);
+            await using Web.LiveWeb? web = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "simulator", store, dbPath, barIntervals, books: null, stop.Token);
+            if (stopAfter is { } after) stop.CancelAfter(after); // --duration counts from the pipeline's start, after the web host's
+            var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, web?.Observer));
             var feed = new SimulatorSource(simulator, pace);
             producing = feed.RunAsync(channel.Writer, stop.Token);
             Console.Error.WriteLine($"tickwise: running simulator for {string.Join(',', symbolList)} into {CliValues.Redact(dbPath)} (Ctrl+C stops)");

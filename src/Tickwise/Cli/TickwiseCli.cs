@@ -21,6 +21,7 @@ internal static class TickwiseCli
         root.Subcommands.Add(StoreCommands.CreateCopy(settings));
         root.Subcommands.Add(PruneCommand.Create(settings));
         root.Subcommands.Add(AlertsCommand.Create(settings));
+        root.Subcommands.Add(ServeCommand.Create(settings));
         return root;
     }
 

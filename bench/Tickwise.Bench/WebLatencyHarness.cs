@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Tickwise.Cli;
+using Tickwise.Configuration;
+using Tickwise.Core.Market;
+using Tickwise.Storage;
+using Tickwise.Web;
+using Tickwise.Web.Live;
+
+namespace Tickwise.Bench;
+
+/// <summary>
+/// Live feed and API latency on loopback: trade received by the hub (the ingest thread's <c>OnTrade</c>) to the message
+/// parsed by subscribed <see cref="ClientWebSocket"/> clients, at a steady rate, with 1 and with 100 clients; and
+/// <c>/api/bars</c> for 10,000 bars.
+/// </summary>
+/// <remarks>
+/// Usage: <c>dotnet run -c Release --project bench/Tickwise.Bench -- web-latency [seconds per scenario]</c>.
+/// Each trade carries its publish time (Stopwatch ticks) as its id, so the client measures the whole path: serialize,
+/// dispatch, per-client queue, WebSocket frame, loopback TCP, client receive and JSON parse. The publisher sends the
+/// trades due every millisecond in a burst, as an ingest batch would.
+/// </remarks>
+internal static class WebLatencyHarness
+{
+    public static void Run(string[] args)
+    {
+        double seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        string work = Path.Combine(Path.GetTempPath(), "tickwise-web-bench");
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
+        Directory.CreateDirectory(work);
+        string db = Path.Combine(work, "web.db");
+        int exit = TickwiseCli.Build(TickwiseSettings.Load()).Parse(["simulate", "--symbols", "BTCUSDT", "--duration", "3h", "--intervals", "1s,1m", "--db", db]).Invoke();
+        if (exit != 0) throw new InvalidOperationException($"simulate failed with exit code {exit}");
+        Console.WriteLine($"web-latency: machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}; {seconds} s per scenario");
+
+        using ITickStore store = TickStores.OpenSqlite(db);
+        var hub = new LiveFeedHub([Interval.OneSecond, Interval.OneMinute], store);
+        var health = new LiveHealthSource("bench", db, null, hub, TimeProvider.System);
+        TickwiseWebHost host = TickwiseWebHost.StartAsync("http://127.0.0.1:0", new WebContext(store, health, hub, null, null)).GetAwaiter().GetResult();
+        try
+        {
+            var address = new Uri(host.Addresses[0]);
+            Feed(hub, address, rate: 20_000, clients: 1, seconds);
+            Feed(hub, address, rate: 2_000, clients: 100, seconds);
+            Feed(hub, address, rate: 20_000, clients: 100, seconds);
+            Bars(address);
+        }
+        finally
+        {
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static void Feed(LiveFeedHub hub, Uri address, int rate, int clients, double seconds)
+    {
+        int total = (int)(rate * seconds);
+        var sockets = new ClientWebSocket[clients];
+        var latencies = new List<double>[clients];
+        for (int c = 0; c < clients; c++)
+        {
+            sockets[c] = new ClientWebSocket();
+            sockets[c].ConnectAsync(new Uri($"ws://{address.Authority}/ws"), CancellationToken.None).GetAwaiter().GetResult();
+            sockets[c].SendAsync(Encoding.UTF8.GetBytes("""{"op":"subscribe","channels":["trades:BENCHUSDT"]}"""), WebSocketMessageType.Text, true, CancellationToken.None).GetAwaiter().GetResult();
+            latencies[c] = new List<double>(total);
+        }
+        while (!hub.HasSubscribers("trades:BENCHUSDT") || hub.ClientCount < clients) Thread.Sleep(10);
+        long droppedBefore = hub.MessagesDropped;
+        using var stop = new CancellationTokenSource();
+        Task[] readers = [.. Enumerable.Range(0, clients).Select(c => Task.Run(() => ReadAsync(sockets[c], latencies[c], total, stop.Token)))];
+
+        var symbol = new Symbol("BENCHUSDT");
+        var clock = Stopwatch.StartNew();
+        int sent = 0;
+        while (sent < total)
+        {
+            long due = Math.Min(total, (long)(clock.Elapsed.TotalSeconds * rate));
+            for (; sent < due; sent++)
+                hub.OnTrade(new Trade(symbol, Stopwatch.GetTimestamp(), new Price(6_160_202_000_000 + sent), new Quantity(536_000), 1_723_161_600_000 + sent / 20, AggressorSide.Buyer));
+            Thread.Sleep(1);
+        }
+        double sendSeconds = clock.Elapsed.TotalSeconds;
+        Task.WaitAll(readers, TimeSpan.FromSeconds(seconds + 30));
+        stop.Cancel();
+        foreach (ClientWebSocket socket in sockets) socket.Abort();
+
+        // The first fifth is warm-up (JIT, thread pool growth, TCP windows) and is left out of the percentiles.
+        double[] all = [.. latencies.SelectMany(l => l.Skip(l.Count / 5)).Order()];
+        long received = latencies.Sum(l => (long)l.Count);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"web-latency: trade -> /ws client, {rate:N0} msg/s x {clients} client(s) ({total / sendSeconds:N0} msg/s achieved): received {received:N0} of {(long)total * clients:N0}, " +
+            $"dropped {hub.MessagesDropped - droppedBefore:N0}; p50 {Percentile(all, 0.50):F2} ms, p99 {Percentile(all, 0.99):F2} ms, max {(all.Length > 0 ? all[^1] : double.NaN):F2} ms"));
+        while (hub.ClientCount > 0) Thread.Sleep(10);
+    }
+
+    private static async Task ReadAsync(ClientWebSocket socket, List<double> latencies, int expected, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (latencies.Count < expected)
+            {
+                int length = 0;
+                ValueWebSocketReceiveResult result;
+                do
+                {
+                    result = await socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+                if (result.MessageType == WebSocketMessageType.Close) return;
+                long id = TradeId(buffer.AsSpan(0, length));
+                if (id > 0) latencies.Add((Stopwatch.GetTimestamp() - id) * 1000.0 / Stopwatch.Frequency);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException)
+        {
+            // the scenario ended
+        }
+    }
+
+    /// <summary>The <c>data.id</c> of a trade message, or 0 for other messages.</summary>
+    private static long TradeId(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("id"u8))
+            {
+                reader.Read();
+                return reader.GetInt64();
+            }
+        }
+        return 0;
+    }
+
+    private static void Bars(Uri address)
+    {
+        using var http = new HttpClient { BaseAddress = address };
+        const string path = "/api/bars?symbol=BTCUSDT&interval=1s&limit=10000";
+        string first = http.GetStringAsync(path).GetAwaiter().GetResult();
+        int rows = JsonDocument.Parse(first).RootElement.GetArrayLength();
+        var times = new double[200];
+        for (int i = 0; i < times.Length; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            using HttpResponseMessage response = http.GetAsync(path).GetAwaiter().GetResult();
+            response.Content.ReadAsByteArrayAsync().GetAwaiter().GetResult();
+            times[i] = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+        }
+        Array.Sort(times);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"web-latency: GET /api/bars {rows:N0} bars ({first.Length / 1024} KiB JSON), {times.Length} requests: p50 {Percentile(times, 0.5):F2} ms, p99 {Percentile(times, 0.99):F2} ms, max {times[^1]:F2} ms"));
+    }
+
+    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
+}

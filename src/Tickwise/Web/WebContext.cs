@@ -1,0 +1,18 @@
+using Tickwise.Core.Market;
+using Tickwise.Health;
+using Tickwise.Storage;
+using Tickwise.Web.Live;
+
+namespace Tickwise.Web;
+
+/// <summary>What the API serves: the store, the live state when a pipeline runs, health, books and the live feed.</summary>
+/// <param name="Store">The store the market-data endpoints read (reads run beside the pipeline's writer).</param>
+/// <param name="Health">What <c>/api/health</c> serves.</param>
+/// <param name="Hub">The live feed behind <c>/ws</c>.</param>
+/// <param name="Market">Latest trades and quotes per symbol, or null when no pipeline runs (serve).</param>
+/// <param name="Books">Order books, or null when none are kept (simulator, serve).</param>
+internal sealed record WebContext(ITickStore Store, IHealthSource Health, LiveFeedHub Hub, LiveMarket? Market, IBookSource? Books)
+{
+    /// <summary>The intervals <c>/api/stats</c> reports when none are asked for.</summary>
+    public static IReadOnlyList<Interval> DefaultStatsIntervals { get; } = [Interval.OneMinute, Interval.Parse("5m"), Interval.OneHour];
+}
