@@ -12,7 +12,7 @@ namespace Tickwise.Core.Backtest;
 /// <para>Fill assumption: the strategy decides on a bar's close; its orders fill at the NEXT bar's open, a buy at
 /// open × (1 + slippage), a sell at open × (1 − slippage), paying the taker fee on that notional. Orders still waiting
 /// after the last bar are not filled; open positions are marked at the last close. No order is refused for lack of
-/// cash: a variant trades its configured notional whatever its equity (no margin model).</para>
+/// cash: a strategy sizes from its variant's equity (or a fixed notional) as it sees fit (no margin model).</para>
 /// <para>Each bar: (1) the open is shown as a quote, filling waiting orders; (2) exposure is counted if a position is held
 /// (positions only change at opens, so it is held for the whole bar); (3) the strategy sees the closed bars; (4) equity is
 /// marked at the close.</para>
@@ -79,7 +79,7 @@ public sealed class BacktestEngine
             }
         }
 
-        var runner = new StrategyRunner(strategy, symbols, broker, OnEvent, clientIdPrefix: strategy.Name);
+        var runner = new StrategyRunner(strategy, symbols, broker, OnEvent, clientIdPrefix: strategy.Name, initialEquity: _options.InitialEquity);
         var row = new Bar[k];
         var equity = new decimal[n];
         var variantEquity = new decimal[variants][];

@@ -10,8 +10,8 @@ namespace Tickwise.Core.Strategies;
 /// <b>down</b> when it goes from ≥ 0 to &lt; 0. Nothing happens before the slow SMA and the EMA are ready.</para>
 /// <para>Strength: an up cross is STRONG when the close is above the EMA and the EMA rose on this bar (the trend agrees),
 /// MODERATE otherwise; a down cross mirrors it. With <c>confirm=1</c> only STRONG up crosses enter.</para>
-/// <para>Each variant, when flat, buys on an up cross (<c>notional</c> quote currency worth at the close, rounded down to
-/// 8 decimals) and, when long, exits on a down cross, or when the close falls to its entry close × (1 − stop) (a stop is
+/// <para>Each variant, when flat, buys on an up cross (<c>notional</c> quote currency worth at the close, or its whole
+/// equity when <c>notional</c> is 0, the default; rounded down to 8 decimals; no entry without positive equity) and, when long, exits on a down cross, or when the close falls to its entry close × (1 − stop) (a stop is
 /// checked on closes, like every decision). After an exit the variant waits for the next up cross.</para>
 /// <para>The entry reference for the stop is the signal bar's close, not the fill, so that signals depend only on bars.</para>
 /// </remarks>
@@ -55,7 +55,7 @@ public sealed class CrossoverStrategy : IStrategy
         new("ema", "12", "Confirmation EMA period, bars.", 1, 10_000, IsInteger: true),
         new("stop_a", "15", "Variant A stop-loss, percent below the entry close.", 0.01, 99),
         new("stop_b", "10", "Variant B stop-loss, percent below the entry close.", 0.01, 99),
-        new("notional", "10000", "Quote currency bought per entry.", 0.00000001, 1e12),
+        new("notional", "0", "Quote currency bought per entry; 0: the variant's whole equity (compounding).", 0, 1e12),
         new("confirm", "0", "1: enter only on STRONG crosses; 0: on every cross.", 0, 1, IsInteger: true),
     ];
 
@@ -106,7 +106,8 @@ public sealed class CrossoverStrategy : IStrategy
             {
                 SignalStrength strength = close > ema && emaRising ? SignalStrength.Strong : SignalStrength.Moderate;
                 if (_confirm && strength != SignalStrength.Strong) continue;
-                decimal quantity = Math.Round(_notional / price, 8, MidpointRounding.ToZero);
+                decimal budget = _notional > 0 ? _notional : context.Equity(v);
+                decimal quantity = budget > 0 ? Math.Round(budget / price, 8, MidpointRounding.ToZero) : 0;
                 if (quantity <= 0) continue;
                 context.Signal(new Signal(timeMs, Name, VariantNames[v], bar.Symbol, SignalSide.Buy, strength, price, _upReason));
                 context.SetTarget(v, 0, quantity);

@@ -15,7 +15,7 @@ namespace Tickwise.Core.Strategies;
 /// <c>notional</c> / (A + |β|·B), so both legs together are worth <c>notional</c> quote currency; β is frozen at entry.
 /// In a position: |z| ≥ <c>stop</c> exits (stop); otherwise a short exits when z ≤ <c>exit</c> and a long when z ≥ −<c>exit</c>
 /// (with exit = 0: when z crosses zero). After a stop, no entry until |z| falls below <c>entry</c> again, so a runaway
-/// spread is not re-entered at once. A bar that exits never also enters.</para>
+/// spread is not re-entered at once. A bar that exits never also enters. No entry once the equity is gone.</para>
 /// <para>One variant (<c>default</c>); one signal per leg at each entry and exit.</para>
 /// </remarks>
 public sealed class MeanReversionStrategy : IStrategy
@@ -121,7 +121,7 @@ public sealed class MeanReversionStrategy : IStrategy
         decimal hedge = (decimal)beta;
         decimal quantityA = Math.Round(_notional / (priceA + Math.Abs(hedge) * priceB), 8, MidpointRounding.ToZero);
         decimal quantityB = Math.Round(hedge * quantityA, 8, MidpointRounding.ToZero);
-        if (quantityA <= 0) return;
+        if (quantityA <= 0 || context.Equity(0) <= 0) return;
         _state = z >= _entryZ ? -1 : 1;
         string text = _state < 0
             ? $"z = {Format(z)} >= {Format(_entryZ)}: short the spread (beta {Format(beta)})"

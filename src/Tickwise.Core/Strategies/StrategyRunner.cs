@@ -40,8 +40,9 @@ public sealed class StrategyRunner : IStrategyContext
     /// <param name="broker">Where orders go.</param>
     /// <param name="onEvent">Receives signals, orders, fills and positions; may be null.</param>
     /// <param name="clientIdPrefix">Starts every client order id, so that runs sharing a broker do not collide.</param>
+    /// <param name="initialEquity">Each variant's starting capital, quote currency (the strategies size from it).</param>
     /// <exception cref="ArgumentException">The number of symbols is not the strategy's, or a symbol repeats.</exception>
-    public StrategyRunner(IStrategy strategy, IReadOnlyList<Symbol> symbols, IBroker broker, Action<TradingEvent>? onEvent = null, string? clientIdPrefix = null)
+    public StrategyRunner(IStrategy strategy, IReadOnlyList<Symbol> symbols, IBroker broker, Action<TradingEvent>? onEvent = null, string? clientIdPrefix = null, decimal initialEquity = 10_000m)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(symbols);
@@ -49,6 +50,8 @@ public sealed class StrategyRunner : IStrategyContext
         if (symbols.Count != strategy.SymbolCount)
             throw new ArgumentException($"The {strategy.Name} strategy trades {strategy.SymbolCount} symbol(s); {symbols.Count} given.", nameof(symbols));
         if (symbols.Distinct().Count() != symbols.Count) throw new ArgumentException("A symbol is given twice.", nameof(symbols));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(initialEquity);
+        InitialEquity = initialEquity;
         _strategy = strategy;
         _symbols = [.. symbols];
         _broker = broker;
@@ -69,6 +72,9 @@ public sealed class StrategyRunner : IStrategyContext
 
     /// <summary>The symbols, in the strategy's order.</summary>
     public IReadOnlyList<Symbol> Symbols => _symbols;
+
+    /// <summary>Each variant's starting capital.</summary>
+    public decimal InitialEquity { get; }
 
     /// <summary>Orders placed so far.</summary>
     public long OrderCount => _orderCount;
@@ -146,6 +152,9 @@ public sealed class StrategyRunner : IStrategyContext
         return new PositionSnapshot(_strategy.Name, _strategy.Variants[variant], p.Symbol, p.Quantity, p.AveragePrice, p.RealizedPnl - p.Fees,
             p.UnrealizedPnl(mark), mark, p.OpenedMs, _lastTimeMs);
     }
+
+    /// <inheritdoc/>
+    public decimal Equity(int variant) => InitialEquity + NetPnl(variant);
 
     void IStrategyContext.Signal(in Signal signal) => _onEvent?.Invoke(new TradingEvent(TradingEventKind.Signal, Signal: signal, Variant: signal.Variant));
 
