@@ -25,19 +25,19 @@ public sealed record SymbolFilters(Symbol Symbol, decimal TickSize = 0, decimal 
         if (order.FindProblem() is { } problem) return problem;
         if (order.Symbol != Symbol) return $"the order is for {order.Symbol}, these filters for {Symbol}";
         decimal quantity = order.Quantity.ToDecimal();
-        if (MinQuantity > 0 && quantity < MinQuantity) return $"quantity {quantity} is below the minimum {MinQuantity} (LOT_SIZE)";
-        if (MaxQuantity > 0 && quantity > MaxQuantity) return $"quantity {quantity} is above the maximum {MaxQuantity} (LOT_SIZE)";
-        if (StepSize > 0 && quantity % StepSize != 0) return $"quantity {quantity} is not a multiple of the step size {StepSize} (LOT_SIZE)";
+        if (MinQuantity > 0 && quantity < MinQuantity) return $"quantity {N(quantity)} is below the minimum {N(MinQuantity)} (LOT_SIZE)";
+        if (MaxQuantity > 0 && quantity > MaxQuantity) return $"quantity {N(quantity)} is above the maximum {N(MaxQuantity)} (LOT_SIZE)";
+        if (StepSize > 0 && quantity % StepSize != 0) return $"quantity {N(quantity)} is not a multiple of the step size {N(StepSize)} (LOT_SIZE)";
         decimal price = referencePrice;
         if (order.Type == OrderType.Limit)
         {
             price = order.LimitPrice!.Value.ToDecimal();
-            if (MinPrice > 0 && price < MinPrice) return $"price {price} is below the minimum {MinPrice} (PRICE_FILTER)";
-            if (MaxPrice > 0 && price > MaxPrice) return $"price {price} is above the maximum {MaxPrice} (PRICE_FILTER)";
-            if (TickSize > 0 && price % TickSize != 0) return $"price {price} is not a multiple of the tick size {TickSize} (PRICE_FILTER)";
+            if (MinPrice > 0 && price < MinPrice) return $"price {N(price)} is below the minimum {N(MinPrice)} (PRICE_FILTER)";
+            if (MaxPrice > 0 && price > MaxPrice) return $"price {N(price)} is above the maximum {N(MaxPrice)} (PRICE_FILTER)";
+            if (TickSize > 0 && price % TickSize != 0) return $"price {N(price)} is not a multiple of the tick size {N(TickSize)} (PRICE_FILTER)";
         }
         if (MinNotional > 0 && price > 0 && quantity * price < MinNotional)
-            return $"notional {quantity * price:0.########} is below the minimum {MinNotional} (NOTIONAL)";
+            return $"notional {N(Math.Round(quantity * price, 8))} is below the minimum {N(MinNotional)} (NOTIONAL)";
         return null;
     }
 
@@ -72,6 +72,9 @@ public sealed record SymbolFilters(Symbol Symbol, decimal TickSize = 0, decimal 
         }
         return filters;
     }
+
+    /// <summary>Formats without trailing zeros, invariant, for messages.</summary>
+    private static string N(decimal value) => (value / 1.0000000000000000000000000000m).ToString(CultureInfo.InvariantCulture);
 
     private static decimal Read(JsonElement filter, string property)
     {
