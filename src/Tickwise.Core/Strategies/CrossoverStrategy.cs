@@ -24,7 +24,7 @@ public sealed class CrossoverStrategy : IStrategy
     private readonly decimal _notional;
     private readonly bool _confirm;
     private readonly bool[] _long = new bool[2];
-    private readonly decimal[] _entry = new decimal[2];
+    private readonly long[] _stopRaw = new long[2]; // raw close at or below which a variant stops out
     private readonly string _upReason, _downReason;
     private readonly string[] _stopReasons;
     private double _previousDiff = double.NaN, _previousEma = double.NaN;
@@ -90,13 +90,14 @@ public sealed class CrossoverStrategy : IStrategy
         if (!up && !down && !_long[0] && !_long[1]) return; // the common case: nothing to decide
 
         long timeMs = bar.OpenTimeMs + bar.Interval.Milliseconds;
-        decimal price = bar.Close.ToDecimal();
         for (int v = 0; v < 2; v++)
         {
             if (_long[v])
             {
-                string? reason = price <= _entry[v] * (1 - _stops[v]) ? _stopReasons[v] : down ? _downReason : null;
+                // close <= entry × (1 − stop) compared on raw fixed point: exact, and no decimal arithmetic per bar.
+                string? reason = bar.Close.Raw <= _stopRaw[v] ? _stopReasons[v] : down ? _downReason : null;
                 if (reason is null) continue;
+                decimal price = bar.Close.ToDecimal();
                 SignalStrength strength = reason == _downReason ? (close < ema && emaFalling ? SignalStrength.Strong : SignalStrength.Moderate) : SignalStrength.None;
                 context.Signal(new Signal(timeMs, Name, VariantNames[v], bar.Symbol, SignalSide.Exit, strength, price, reason));
                 context.SetTarget(v, 0, 0);
@@ -106,13 +107,14 @@ public sealed class CrossoverStrategy : IStrategy
             {
                 SignalStrength strength = close > ema && emaRising ? SignalStrength.Strong : SignalStrength.Moderate;
                 if (_confirm && strength != SignalStrength.Strong) continue;
+                decimal price = bar.Close.ToDecimal();
                 decimal budget = _notional > 0 ? _notional : context.Equity(v);
                 decimal quantity = budget > 0 ? Math.Round(budget / price, 8, MidpointRounding.ToZero) : 0;
                 if (quantity <= 0) continue;
                 context.Signal(new Signal(timeMs, Name, VariantNames[v], bar.Symbol, SignalSide.Buy, strength, price, _upReason));
                 context.SetTarget(v, 0, quantity);
                 _long[v] = true;
-                _entry[v] = price;
+                _stopRaw[v] = (long)Math.Floor(price * (1 - _stops[v]) * FixedPoint.One);
             }
         }
     }
@@ -124,7 +126,7 @@ public sealed class CrossoverStrategy : IStrategy
         _slow.Reset();
         _ema.Reset();
         Array.Clear(_long);
-        Array.Clear(_entry);
+        Array.Clear(_stopRaw);
         _previousDiff = double.NaN;
         _previousEma = double.NaN;
     }

@@ -61,7 +61,7 @@ public sealed class PaperBroker : IBroker
         if (!quote.IsValid || !_symbols.TryGetValue(quote.Symbol, out SymbolBook? book)) return;
         book.Quote = quote;
         book.HasQuote = true;
-        book.LastPrice = (quote.BidPrice.ToDecimal() + quote.AskPrice.ToDecimal()) / 2;
+        book.LastPrice = quote.BidPrice == quote.AskPrice ? quote.BidPrice.ToDecimal() : (quote.BidPrice.ToDecimal() + quote.AskPrice.ToDecimal()) / 2;
         book.TimeMs = quote.TimestampMs;
         if (book.Waiting.Count == 0) return;
         // Copy-free walk: fills may not add orders, so the list only shrinks here.

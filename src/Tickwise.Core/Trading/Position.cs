@@ -24,6 +24,9 @@ public sealed class Position
     /// <summary>Average entry price of the open quantity; zero when flat.</summary>
     public decimal AveragePrice { get; private set; }
 
+    /// <summary>Quantity × average price, kept at each fill so that marking costs one product per bar.</summary>
+    public decimal CostBasis { get; private set; }
+
     /// <summary>Profit realized by closing quantity, gross of fees, quote asset.</summary>
     public decimal RealizedPnl { get; private set; }
 
@@ -37,7 +40,7 @@ public sealed class Position
     public bool IsFlat => Quantity == 0;
 
     /// <summary>Returns the profit of the open quantity marked at <paramref name="markPrice"/>.</summary>
-    public decimal UnrealizedPnl(decimal markPrice) => Quantity == 0 ? 0 : Quantity * (markPrice - AveragePrice);
+    public decimal UnrealizedPnl(decimal markPrice) => Quantity == 0 ? 0 : Quantity * markPrice - CostBasis;
 
     /// <summary>Applies a fill and returns the profit it realized (gross of fees).</summary>
     /// <exception cref="ArgumentException">The fill is of another symbol.</exception>
@@ -72,6 +75,7 @@ public sealed class Position
             }
             Quantity = after;
         }
+        CostBasis = Quantity * AveragePrice;
         return realized;
     }
 }
