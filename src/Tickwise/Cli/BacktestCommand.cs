@@ -31,7 +31,7 @@ internal static class BacktestCommand
         var interval = new Option<string>("--interval") { Description = "Bar interval.", DefaultValueFactory = _ => "1m" };
         var from = CommonOptions.From();
         var to = CommonOptions.To();
-        var param = new Option<string[]>("--param") { Description = "Strategy parameter name=value; repeat for several (e.g. --param fast=5 --param slow=20)." };
+        var param = new Option<string[]>("--param") { Description = "Strategy parameters name=value (--param fast=5 slow=20, or --param repeated).", AllowMultipleArgumentsPerToken = true };
         var fees = new Option<decimal>("--fees-bps") { Description = "Taker fee, basis points of the notional.", DefaultValueFactory = _ => 10m };
         var slippage = new Option<decimal>("--slippage-bps") { Description = "Slippage added to the next bar's open, basis points.", DefaultValueFactory = _ => 0m };
         var equity = new Option<decimal>("--equity") { Description = "Starting capital of each variant, quote currency.", DefaultValueFactory = _ => 10_000m };
