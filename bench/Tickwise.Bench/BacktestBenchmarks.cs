@@ -82,6 +82,30 @@ public class BacktestBenchmarks
     public decimal MeanReversionBacktest_PerBarPair() =>
         new BacktestEngine(new BacktestOptions()).Run(MeanReversionStrategy.Create(), [_a, _b]).FinalEquity;
 
+    /// <summary>The engine's own cost per bar (quotes to the simulated broker, marking two variants, equity curve) with a
+    /// strategy that never trades.</summary>
+    [Benchmark(OperationsPerInvoke = Bars)]
+    public decimal EngineOverhead_PerBar() =>
+        new BacktestEngine(new BacktestOptions()).Run(new IdleStrategy(), [_a]).FinalEquity;
+
+    /// <summary>Two variants, one symbol, no decision.</summary>
+    private sealed class IdleStrategy : IStrategy
+    {
+        public string Name => "idle";
+
+        public int SymbolCount => 1;
+
+        public IReadOnlyList<string> Variants { get; } = ["A", "B"];
+
+        public void OnBars(ReadOnlySpan<Bar> bars, IStrategyContext context)
+        {
+        }
+
+        public void Reset()
+        {
+        }
+    }
+
     /// <summary>A context that counts what it is told and gives a fixed equity.</summary>
     private sealed class NullContext : IStrategyContext
     {
