@@ -56,7 +56,7 @@ public sealed class StrategyRunner : IStrategyContext
         _symbols = [.. symbols];
         _broker = broker;
         _onEvent = onEvent;
-        _clientIdPrefix = clientIdPrefix ?? strategy.Name;
+        _clientIdPrefix = (clientIdPrefix ?? strategy.Name) + "-";
         int variants = strategy.Variants.Count;
         _positions = new Position[variants * _symbols.Length];
         for (int i = 0; i < _positions.Length; i++) _positions[i] = new Position(_symbols[i % _symbols.Length]);
@@ -164,7 +164,7 @@ public sealed class StrategyRunner : IStrategyContext
         decimal delta = quantity - _targets[index];
         if (delta == 0) return;
         string variantName = _strategy.Variants[variant];
-        string clientId = string.Create(CultureInfo.InvariantCulture, $"{_clientIdPrefix}-{variantName}-{++_orderCount}");
+        string clientId = string.Create(CultureInfo.InvariantCulture, $"{_clientIdPrefix}{variantName}-{++_orderCount}");
         Quantity size = Quantity.TryFromDecimal(Math.Round(Math.Abs(delta), 8, MidpointRounding.ToZero), out Quantity q) ? q : default;
         var request = new OrderRequest(clientId, _symbols[symbolIndex], delta > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, size,
             Strategy: _strategy.Name, Variant: variantName);

@@ -110,6 +110,23 @@ public class StrategyRunnerTests
     }
 
     [Fact]
+    public void OnBar_TwoRunnersOnOneBroker_EachKeepsOnlyItsOwnFills()
+    {
+        var broker = Broker(Fil);
+        broker.OnQuote(new Quote(Fil, 0, P(100), default, P(100), default, T0));
+        var one = new StrategyRunner(CrossoverStrategy.Create("fast=2", "slow=3", "ema=2", "notional=1000"), [Fil], broker, clientIdPrefix: "run1");
+        var ten = new StrategyRunner(CrossoverStrategy.Create("fast=2", "slow=3", "ema=2", "notional=500"), [Fil], broker, clientIdPrefix: "run10");
+        foreach (Bar bar in MakeBars(Fil, [50, 50, 50, 50, 100]))
+        {
+            one.OnBar(bar);
+            ten.OnBar(bar);
+        }
+        one.GetPosition(0, 0).Quantity.ShouldBe(10m);
+        ten.GetPosition(0, 0).Quantity.ShouldBe(5m);
+        broker.GetPosition(Fil).Quantity.ShouldBe(30m); // both variants of both runners
+    }
+
+    [Fact]
     public void OnBar_OtherSymbolOrOldBar_IsIgnored()
     {
         var sut = new StrategyRunner(CrossoverStrategy.Create(), [Fil], Broker(Fil));
