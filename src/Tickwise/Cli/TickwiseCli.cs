@@ -17,6 +17,7 @@ internal static class TickwiseCli
         root.Subcommands.Add(RecordCommand.Create(settings));
         root.Subcommands.Add(ReplayCommand.Create(settings));
         root.Subcommands.Add(AnalyzeCommand.Create(settings));
+        root.Subcommands.Add(BacktestCommand.Create(settings));
         root.Subcommands.Add(StoreCommands.CreateMigrate(settings));
         root.Subcommands.Add(StoreCommands.CreateCopy(settings));
         root.Subcommands.Add(PruneCommand.Create(settings));

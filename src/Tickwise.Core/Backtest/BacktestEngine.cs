@@ -1,0 +1,168 @@
+using Tickwise.Core.Market;
+using Tickwise.Core.Strategies;
+using Tickwise.Core.Trading;
+
+namespace Tickwise.Core.Backtest;
+
+/// <summary>Replays bars through a strategy with a simulated broker and measures the result. Deterministic: the same bars,
+/// strategy parameters and options give the same result, to the last digit.</summary>
+/// <remarks>
+/// <para>It is the live loop with a simulated broker, not a second implementation: a <see cref="StrategyRunner"/> drives the
+/// strategy and sends market orders to a <see cref="PaperBroker"/> that fills them at the next quote.</para>
+/// <para>Fill assumption: the strategy decides on a bar's close; its orders fill at the NEXT bar's open, a buy at
+/// open × (1 + slippage), a sell at open × (1 − slippage), paying the taker fee on that notional. Orders still waiting
+/// after the last bar are not filled; open positions are marked at the last close. No order is refused for lack of
+/// cash: a strategy sizes from its variant's equity (or a fixed notional) as it sees fit (no margin model).</para>
+/// <para>Each bar: (1) the open is shown as a quote, filling waiting orders; (2) exposure is counted if a position is held
+/// (positions only change at opens, so it is held for the whole bar); (3) the strategy sees the closed bars; (4) equity is
+/// marked at the close.</para>
+/// </remarks>
+public sealed class BacktestEngine
+{
+    private readonly BacktestOptions _options;
+
+    /// <summary>Creates an engine.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
+    public BacktestEngine(BacktestOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+    }
+
+    /// <summary>Runs <paramref name="strategy"/> over <paramref name="legs"/>: one bar array per symbol, aligned (same length,
+    /// same open time at each index, ascending; see <see cref="BarAlignment"/>), of one interval.</summary>
+    /// <param name="strategy">A fresh (or reset) strategy.</param>
+    /// <param name="legs">The bars, in the strategy's symbol order.</param>
+    /// <param name="progress">Told the number of bars done now and then; may be null.</param>
+    /// <exception cref="ArgumentException">The number of legs is not the strategy's, legs differ in length, open time or
+    /// interval, or a leg has no bars.</exception>
+    public BacktestResult Run(IStrategy strategy, IReadOnlyList<Bar[]> legs, Action<long>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(legs);
+        if (legs.Count != strategy.SymbolCount) throw new ArgumentException($"The {strategy.Name} strategy needs {strategy.SymbolCount} symbol(s); {legs.Count} given.", nameof(legs));
+        int n = legs[0].Length;
+        if (n == 0) throw new ArgumentException("No bars to backtest.", nameof(legs));
+        foreach (Bar[] leg in legs)
+            if (leg.Length != n) throw new ArgumentException("The legs are not aligned: their lengths differ.", nameof(legs));
+        int k = legs.Count, variants = strategy.Variants.Count;
+        Interval interval = legs[0][0].Interval;
+        var symbols = new Symbol[k];
+        for (int s = 0; s < k; s++) symbols[s] = legs[s][0].Symbol;
+
+        var broker = new PaperBroker(symbols.Select(s => new SymbolFilters(s)), new FeeModel(_options.FeesBps, _options.FeesBps),
+            new SlippageModel(_options.SlippageBps), "backtest", fillAtNextQuote: true);
+        var trades = new List<BacktestTrade>();
+        var signals = new List<Signal>();
+        var builders = new TradeBuilder[variants * k];
+        for (int v = 0; v < variants; v++)
+            for (int s = 0; s < k; s++) builders[v * k + s] = new TradeBuilder(strategy.Variants[v], symbols[s]);
+        var tradePnls = new List<decimal>[variants];
+        for (int v = 0; v < variants; v++) tradePnls[v] = [];
+        var notional = new decimal[variants];
+        int fills = 0;
+
+        void OnEvent(TradingEvent e)
+        {
+            if (e.Kind == TradingEventKind.Signal) signals.Add(e.Signal);
+            else if (e.Kind == TradingEventKind.Fill)
+            {
+                int v = IndexOf(strategy.Variants, e.Variant!), s = Array.IndexOf(symbols, e.Fill.Symbol);
+                fills++;
+                notional[v] += e.Fill.Notional;
+                if (builders[v * k + s].Apply(e.Fill) is { } trade)
+                {
+                    trades.Add(trade);
+                    tradePnls[v].Add(trade.Pnl);
+                }
+            }
+        }
+
+        var runner = new StrategyRunner(strategy, symbols, broker, OnEvent, clientIdPrefix: strategy.Name, initialEquity: _options.InitialEquity);
+        var row = new Bar[k];
+        var equity = new decimal[n];
+        var variantEquity = new decimal[variants][];
+        for (int v = 0; v < variants; v++) variantEquity[v] = new decimal[n];
+        var times = new long[n];
+        var exposed = new long[variants];
+        long exposedAny = 0;
+        long open0 = legs[0][0].OpenTimeMs;
+
+        for (int i = 0; i < n; i++)
+        {
+            long openMs = legs[0][i].OpenTimeMs;
+            for (int s = 0; s < k; s++)
+            {
+                ref readonly Bar bar = ref legs[s][i];
+                if (bar.OpenTimeMs != openMs || bar.Interval != interval)
+                    throw new ArgumentException($"The legs are not aligned at index {i}: {bar.Symbol} {bar.Interval} at {bar.OpenTimeMs}, expected {interval} at {openMs}.", nameof(legs));
+                if (i > 0 && openMs <= legs[0][i - 1].OpenTimeMs) throw new ArgumentException($"Bars are not in ascending time order at index {i}.", nameof(legs));
+                row[s] = bar;
+                broker.OnQuote(new Quote(bar.Symbol, 0, bar.Open, default, bar.Open, default, openMs));
+            }
+            bool any = false;
+            for (int v = 0; v < variants; v++)
+            {
+                bool held = false;
+                for (int s = 0; s < k; s++) held |= !runner.GetPosition(v, s).IsFlat;
+                if (held) { exposed[v]++; any = true; }
+            }
+            if (any) exposedAny++;
+
+            long closeMs = openMs + interval.Milliseconds;
+            for (int s = 0; s < k; s++) broker.OnLastPrice(symbols[s], row[s].Close.ToDecimal(), closeMs);
+            runner.OnAlignedBars(row);
+
+            decimal total = 0;
+            for (int v = 0; v < variants; v++)
+            {
+                decimal e = _options.InitialEquity + runner.NetPnl(v);
+                variantEquity[v][i] = e;
+                total += e;
+            }
+            equity[i] = total;
+            times[i] = closeMs;
+            if (progress is not null && (i & 0xFFFF) == 0xFFFF) progress(i + 1);
+        }
+        progress?.Invoke(n);
+
+        decimal initial = _options.InitialEquity * variants;
+        var allPnls = new decimal[trades.Count];
+        for (int t = 0; t < trades.Count; t++) allPnls[t] = trades[t].Pnl;
+        decimal totalNotional = 0;
+        var variantResults = new BacktestVariantResult[variants];
+        for (int v = 0; v < variants; v++)
+        {
+            totalNotional += notional[v];
+            var metrics = PerformanceMetrics.Compute(_options.InitialEquity, variantEquity[v], [.. tradePnls[v]], exposed[v], notional[v], interval.Milliseconds);
+            variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, variantEquity[v][^1], metrics, tradePnls[v].Count);
+        }
+
+        return new BacktestResult
+        {
+            Strategy = strategy.Name,
+            Symbols = symbols,
+            Interval = interval,
+            FromMs = open0,
+            ToMs = times[^1],
+            Options = _options,
+            InitialEquity = initial,
+            FinalEquity = equity[^1],
+            Metrics = PerformanceMetrics.Compute(initial, equity, allPnls, exposedAny, totalNotional, interval.Milliseconds),
+            Variants = variantResults,
+            Trades = trades,
+            Signals = signals,
+            EquityTimesMs = times,
+            Equity = equity,
+            FillCount = fills,
+        };
+    }
+
+    private static int IndexOf(IReadOnlyList<string> names, string name)
+    {
+        for (int i = 0; i < names.Count; i++)
+            if (string.Equals(names[i], name, StringComparison.Ordinal)) return i;
+        throw new InvalidOperationException($"Unknown variant {name}.");
+    }
+}

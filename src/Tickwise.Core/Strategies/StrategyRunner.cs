@@ -1,0 +1,204 @@
+using System.Globalization;
+using Tickwise.Core.Market;
+using Tickwise.Core.Trading;
+
+namespace Tickwise.Core.Strategies;
+
+/// <summary>Drives one strategy with closed bars, one at a time, and turns its targets into market orders on a broker:
+/// the same loop live (with a <see cref="PaperBroker"/> or a testnet broker) and in the backtest.</summary>
+/// <remarks>
+/// <para>Bars of symbols the runner does not trade are ignored. For a pair, the runner waits until it holds both symbols'
+/// bars of the same open time and then calls the strategy; a bar older than the one it waits on is ignored, a newer one
+/// starts a new wait (a minute one leg missed is skipped, as the backtest's alignment skips it).</para>
+/// <para>A target change orders the difference from the previous target at once; a rejected order restores the previous
+/// target and is reported with its reason. Each variant keeps its own <see cref="Position"/> per symbol, built from the
+/// fills of its own orders (orders carry the strategy and variant names).</para>
+/// <para>Events go to the callback in the order they happen (an order before its fills, a fill before the position it
+/// changes). Without a callback nothing is allocated for them. Not thread-safe.</para>
+/// </remarks>
+public sealed class StrategyRunner : IStrategyContext
+{
+    private readonly IStrategy _strategy;
+    private readonly Symbol[] _symbols;
+    private readonly IBroker _broker;
+    private readonly Action<TradingEvent>? _onEvent;
+    private readonly string _clientIdPrefix;
+    private readonly Position[] _positions;
+    private readonly decimal[] _targets;
+    private readonly decimal[] _lastPrice;
+    private readonly Bar[] _row;
+    private readonly bool[] _have;
+    private readonly List<TradingEvent> _heldFills = [];
+    private long _waitingOpenMs = long.MinValue;
+    private long _orderCount;
+    private long _lastTimeMs;
+    private bool _placing;
+
+    /// <summary>Creates a runner of <paramref name="strategy"/> on <paramref name="symbols"/> through <paramref name="broker"/>.</summary>
+    /// <param name="strategy">The strategy.</param>
+    /// <param name="symbols">Its symbols, in the order it expects them (leg A, then leg B).</param>
+    /// <param name="broker">Where orders go.</param>
+    /// <param name="onEvent">Receives signals, orders, fills and positions; may be null.</param>
+    /// <param name="clientIdPrefix">Starts every client order id, so that runs sharing a broker do not collide.</param>
+    /// <param name="initialEquity">Each variant's starting capital, quote currency (the strategies size from it).</param>
+    /// <exception cref="ArgumentException">The number of symbols is not the strategy's, or a symbol repeats.</exception>
+    public StrategyRunner(IStrategy strategy, IReadOnlyList<Symbol> symbols, IBroker broker, Action<TradingEvent>? onEvent = null, string? clientIdPrefix = null, decimal initialEquity = 10_000m)
+    {
+        ArgumentNullException.ThrowIfNull(strategy);
+        ArgumentNullException.ThrowIfNull(symbols);
+        ArgumentNullException.ThrowIfNull(broker);
+        if (symbols.Count != strategy.SymbolCount)
+            throw new ArgumentException($"The {strategy.Name} strategy trades {strategy.SymbolCount} symbol(s); {symbols.Count} given.", nameof(symbols));
+        if (symbols.Distinct().Count() != symbols.Count) throw new ArgumentException("A symbol is given twice.", nameof(symbols));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(initialEquity);
+        InitialEquity = initialEquity;
+        _strategy = strategy;
+        _symbols = [.. symbols];
+        _broker = broker;
+        _onEvent = onEvent;
+        _clientIdPrefix = (clientIdPrefix ?? strategy.Name) + "-";
+        int variants = strategy.Variants.Count;
+        _positions = new Position[variants * _symbols.Length];
+        for (int i = 0; i < _positions.Length; i++) _positions[i] = new Position(_symbols[i % _symbols.Length]);
+        _targets = new decimal[_positions.Length];
+        _lastPrice = new decimal[_symbols.Length];
+        _row = new Bar[_symbols.Length];
+        _have = new bool[_symbols.Length];
+        broker.Filled += OnFill;
+    }
+
+    /// <summary>The strategy driven.</summary>
+    public IStrategy Strategy => _strategy;
+
+    /// <summary>The symbols, in the strategy's order.</summary>
+    public IReadOnlyList<Symbol> Symbols => _symbols;
+
+    /// <summary>Each variant's starting capital.</summary>
+    public decimal InitialEquity { get; }
+
+    /// <summary>Orders placed so far.</summary>
+    public long OrderCount => _orderCount;
+
+    /// <summary>Takes a closed bar of any symbol; calls the strategy when a full row of bars of one open time is in.</summary>
+    /// <returns>True when the strategy was called.</returns>
+    public bool OnBar(in Bar bar)
+    {
+        int s = Array.IndexOf(_symbols, bar.Symbol);
+        if (s < 0 || bar.OpenTimeMs < _waitingOpenMs) return false;
+        if (bar.OpenTimeMs > _waitingOpenMs)
+        {
+            Array.Clear(_have);
+            _waitingOpenMs = bar.OpenTimeMs;
+        }
+        _row[s] = bar;
+        _have[s] = true;
+        foreach (bool have in _have)
+            if (!have) return false;
+        Array.Clear(_have);
+        _waitingOpenMs = bar.OpenTimeMs + 1; // this open time is done; its repeats are ignored
+        OnAlignedBars(_row);
+        return true;
+    }
+
+    /// <summary>Takes one closed bar per symbol, in the strategy's order, all of one open time, and calls the strategy.</summary>
+    /// <remarks>The caller guarantees the alignment (the backtest does); the bars' symbols are not checked again.</remarks>
+    /// <exception cref="ArgumentException">The number of bars is not the number of symbols.</exception>
+    public void OnAlignedBars(ReadOnlySpan<Bar> bars)
+    {
+        if (bars.Length != _symbols.Length) throw new ArgumentException($"{_symbols.Length} bars expected, {bars.Length} given.", nameof(bars));
+        for (int s = 0; s < bars.Length; s++) _lastPrice[s] = bars[s].Close.ToDecimal();
+        _lastTimeMs = bars[0].OpenTimeMs + bars[0].Interval.Milliseconds;
+        _strategy.OnBars(bars, this);
+    }
+
+    /// <summary>Returns the position of <paramref name="variant"/> in the <paramref name="symbolIndex"/>-th symbol.</summary>
+    public Position GetPosition(int variant, int symbolIndex) => _positions[variant * _symbols.Length + symbolIndex];
+
+    /// <summary>Returns the target quantity last set for <paramref name="variant"/> in the <paramref name="symbolIndex"/>-th symbol.</summary>
+    public decimal GetTarget(int variant, int symbolIndex) => _targets[variant * _symbols.Length + symbolIndex];
+
+    /// <summary>Returns the latest close of the <paramref name="symbolIndex"/>-th symbol (zero before the first bar).</summary>
+    public decimal LastPrice(int symbolIndex) => _lastPrice[symbolIndex];
+
+    /// <summary>Returns the profit of <paramref name="variant"/> since the start, net of fees, open positions marked at the latest closes.</summary>
+    public decimal NetPnl(int variant)
+    {
+        decimal pnl = 0;
+        for (int s = 0; s < _symbols.Length; s++)
+        {
+            Position p = _positions[variant * _symbols.Length + s];
+            pnl += p.RealizedPnl - p.Fees;
+            if (p.Quantity != 0) pnl += p.UnrealizedPnl(_lastPrice[s]);
+        }
+        return pnl;
+    }
+
+    /// <summary>True when any variant holds any position.</summary>
+    public bool HasExposure
+    {
+        get
+        {
+            foreach (Position p in _positions)
+                if (p.Quantity != 0) return true;
+            return false;
+        }
+    }
+
+    /// <summary>Returns the snapshot of a variant's position, marked at the latest close.</summary>
+    public PositionSnapshot Snapshot(int variant, int symbolIndex)
+    {
+        Position p = GetPosition(variant, symbolIndex);
+        decimal mark = _lastPrice[symbolIndex];
+        return new PositionSnapshot(_strategy.Name, _strategy.Variants[variant], p.Symbol, p.Quantity, p.AveragePrice, p.RealizedPnl - p.Fees,
+            p.UnrealizedPnl(mark), mark, p.OpenedMs, _lastTimeMs);
+    }
+
+    /// <inheritdoc/>
+    public decimal Equity(int variant) => InitialEquity + NetPnl(variant);
+
+    void IStrategyContext.Signal(in Signal signal) => _onEvent?.Invoke(new TradingEvent(TradingEventKind.Signal, Signal: signal, Variant: signal.Variant));
+
+    void IStrategyContext.SetTarget(int variant, int symbolIndex, decimal quantity)
+    {
+        int index = variant * _symbols.Length + symbolIndex;
+        decimal delta = quantity - _targets[index];
+        if (delta == 0) return;
+        string variantName = _strategy.Variants[variant];
+        string clientId = string.Create(CultureInfo.InvariantCulture, $"{_clientIdPrefix}{variantName}-{++_orderCount}");
+        Quantity size = Quantity.TryFromDecimal(Math.Round(Math.Abs(delta), 8, MidpointRounding.ToZero), out Quantity q) ? q : default;
+        var request = new OrderRequest(clientId, _symbols[symbolIndex], delta > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, size,
+            Strategy: _strategy.Name, Variant: variantName);
+        _placing = true;
+        Order order;
+        try { order = _broker.Place(request); }
+        finally { _placing = false; }
+        if (order.Status != OrderStatus.Rejected) _targets[index] = quantity;
+        _onEvent?.Invoke(new TradingEvent(TradingEventKind.Order, Order: order, Variant: variantName));
+        foreach (TradingEvent held in _heldFills) _onEvent?.Invoke(held);
+        _heldFills.Clear();
+    }
+
+    private void OnFill(Order order, Fill fill)
+    {
+        OrderRequest request = order.Request;
+        if (!string.Equals(request.Strategy, _strategy.Name, StringComparison.Ordinal) || request.Variant is null
+            || !request.ClientOrderId.StartsWith(_clientIdPrefix, StringComparison.Ordinal)) return;
+        int variant = -1;
+        for (int v = 0; v < _strategy.Variants.Count; v++)
+            if (string.Equals(_strategy.Variants[v], request.Variant, StringComparison.Ordinal)) variant = v;
+        int s = Array.IndexOf(_symbols, fill.Symbol);
+        if (variant < 0 || s < 0) return;
+        _positions[variant * _symbols.Length + s].Apply(fill);
+        if (_onEvent is null) return;
+        var fillEvent = new TradingEvent(TradingEventKind.Fill, Order: order, Fill: fill, Variant: request.Variant);
+        var positionEvent = new TradingEvent(TradingEventKind.Position, Position: Snapshot(variant, s) with { TimeMs = fill.TimeMs }, Variant: request.Variant);
+        if (_placing)
+        {
+            _heldFills.Add(fillEvent);
+            _heldFills.Add(positionEvent);
+            return;
+        }
+        _onEvent(fillEvent);
+        _onEvent(positionEvent);
+    }
+}
