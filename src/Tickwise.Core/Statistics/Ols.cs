@@ -168,7 +168,7 @@ public static class Ols
     }
 
     // Subtracts the mean in place (two passes, the second correcting the first's rounding) and returns it.
-    internal static double Center(double[] x)
+    internal static double Center(Span<double> x)
     {
         double mean = 0;
         for (int i = 0; i < x.Length; i++) mean += x[i];
