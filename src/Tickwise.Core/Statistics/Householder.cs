@@ -71,6 +71,147 @@ internal static class Householder
         return max * Math.Sqrt(s);
     }
 
+    /// <summary>Centers the columns <paramref name="first"/>…<paramref name="last"/> of the column-major
+    /// <paramref name="design"/> (n rows each) and stores their means: per column exactly <see cref="Ols.Center"/>
+    /// (a sequential sum, then a sequential correction), four columns interleaved so that their sums run as
+    /// independent chains.</summary>
+    public static void Center(Span<double> design, int n, int first, int last, Span<double> means)
+    {
+        int m = first;
+        for (; m + 3 <= last; m += 4)
+        {
+            ref double c0 = ref design[m * n], c1 = ref design[(m + 1) * n], c2 = ref design[(m + 2) * n], c3 = ref design[(m + 3) * n];
+            double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+            for (int i = 0; i < n; i++)
+            {
+                s0 += Unsafe.Add(ref c0, i);
+                s1 += Unsafe.Add(ref c1, i);
+                s2 += Unsafe.Add(ref c2, i);
+                s3 += Unsafe.Add(ref c3, i);
+            }
+
+            s0 /= n; s1 /= n; s2 /= n; s3 /= n;
+            double k0 = 0, k1 = 0, k2 = 0, k3 = 0;
+            for (int i = 0; i < n; i++)
+            {
+                k0 += Unsafe.Add(ref c0, i) - s0;
+                k1 += Unsafe.Add(ref c1, i) - s1;
+                k2 += Unsafe.Add(ref c2, i) - s2;
+                k3 += Unsafe.Add(ref c3, i) - s3;
+            }
+
+            means[m] = s0 + k0 / n;
+            means[m + 1] = s1 + k1 / n;
+            means[m + 2] = s2 + k2 / n;
+            means[m + 3] = s3 + k3 / n;
+            for (int c = 0; c < 4; c++) Subtract(design.Slice((m + c) * n, n), means[m + c]);
+        }
+
+        for (; m <= last; m++) means[m] = Ols.Center(design.Slice(m * n, n));
+    }
+
+    /// <summary>Stores the length of each column <paramref name="first"/>…<paramref name="last"/> of the
+    /// column-major <paramref name="design"/>: per column exactly <see cref="Norm"/>, four columns interleaved.</summary>
+    public static void Norms(ReadOnlySpan<double> design, int n, int first, int last, Span<double> norms)
+    {
+        int m = first;
+        for (; m + 3 <= last; m += 4)
+        {
+            ref double c0 = ref MemoryMarshal.GetReference(design.Slice(m * n, n));
+            ref double c1 = ref Unsafe.Add(ref c0, n);
+            ref double c2 = ref Unsafe.Add(ref c1, n);
+            ref double c3 = ref Unsafe.Add(ref c2, n);
+            // The largest magnitudes: a maximum does not depend on the order, so lanes give Norm's exact value,
+            // short of a NaN (which Math.Max propagates and MaxNative may not): such a column takes the plain path.
+            Vector256<double> x0 = Vector256<double>.Zero, x1 = x0, x2 = x0, x3 = x0, nan = x0;
+            int i = 0;
+            for (; i <= n - 4; i += 4)
+            {
+                Vector256<double> v0 = Vector256.LoadUnsafe(ref c0, (nuint)i), v1 = Vector256.LoadUnsafe(ref c1, (nuint)i);
+                Vector256<double> v2 = Vector256.LoadUnsafe(ref c2, (nuint)i), v3 = Vector256.LoadUnsafe(ref c3, (nuint)i);
+                nan |= ~Vector256.Equals(v0, v0) | ~Vector256.Equals(v1, v1) | ~Vector256.Equals(v2, v2) | ~Vector256.Equals(v3, v3);
+                x0 = Vector256.MaxNative(x0, Vector256.Abs(v0));
+                x1 = Vector256.MaxNative(x1, Vector256.Abs(v1));
+                x2 = Vector256.MaxNative(x2, Vector256.Abs(v2));
+                x3 = Vector256.MaxNative(x3, Vector256.Abs(v3));
+            }
+
+            double max0 = Largest(x0), max1 = Largest(x1), max2 = Largest(x2), max3 = Largest(x3);
+            for (int r = i; r < n; r++)
+            {
+                max0 = Math.Max(max0, Math.Abs(Unsafe.Add(ref c0, r)));
+                max1 = Math.Max(max1, Math.Abs(Unsafe.Add(ref c1, r)));
+                max2 = Math.Max(max2, Math.Abs(Unsafe.Add(ref c2, r)));
+                max3 = Math.Max(max3, Math.Abs(Unsafe.Add(ref c3, r)));
+            }
+
+            if (nan != Vector256<double>.Zero || !Normal(max0) || !Normal(max1) || !Normal(max2) || !Normal(max3))
+            {
+                for (int c = 0; c < 4; c++) norms[m + c] = Norm(design.Slice((m + c) * n, n));
+                continue;
+            }
+
+            Vector256<double> inverse0 = Vector256.Create(1 / max0), inverse1 = Vector256.Create(1 / max1);
+            Vector256<double> inverse2 = Vector256.Create(1 / max2), inverse3 = Vector256.Create(1 / max3);
+            Vector256<double> s0 = Vector256<double>.Zero, s1 = s0, s2 = s0, s3 = s0;
+            i = 0;
+            for (; i <= n - 4; i += 4)
+            {
+                Vector256<double> t0 = Vector256.LoadUnsafe(ref c0, (nuint)i) * inverse0, t1 = Vector256.LoadUnsafe(ref c1, (nuint)i) * inverse1;
+                Vector256<double> t2 = Vector256.LoadUnsafe(ref c2, (nuint)i) * inverse2, t3 = Vector256.LoadUnsafe(ref c3, (nuint)i) * inverse3;
+                s0 += t0 * t0;
+                s1 += t1 * t1;
+                s2 += t2 * t2;
+                s3 += t3 * t3;
+            }
+
+            double q0 = Reduce(s0), q1 = Reduce(s1), q2 = Reduce(s2), q3 = Reduce(s3);
+            double u0 = 1 / max0, u1 = 1 / max1, u2 = 1 / max2, u3 = 1 / max3;
+            for (; i < n; i++)
+            {
+                double t0 = Unsafe.Add(ref c0, i) * u0, t1 = Unsafe.Add(ref c1, i) * u1;
+                double t2 = Unsafe.Add(ref c2, i) * u2, t3 = Unsafe.Add(ref c3, i) * u3;
+                q0 += t0 * t0;
+                q1 += t1 * t1;
+                q2 += t2 * t2;
+                q3 += t3 * t3;
+            }
+
+            norms[m] = max0 * Math.Sqrt(q0);
+            norms[m + 1] = max1 * Math.Sqrt(q1);
+            norms[m + 2] = max2 * Math.Sqrt(q2);
+            norms[m + 3] = max3 * Math.Sqrt(q3);
+        }
+
+        for (; m <= last; m++) norms[m] = Norm(design.Slice(m * n, n));
+    }
+
+    /// <summary>Multiplies x by <paramref name="factor"/> in place (elementwise, so lanes change nothing).</summary>
+    public static void Scale(Span<double> x, double factor)
+    {
+        ref double r = ref MemoryMarshal.GetReference(x);
+        var f = Vector256.Create(factor);
+        int i = 0;
+        for (; i <= x.Length - 4; i += 4) (Vector256.LoadUnsafe(ref r, (nuint)i) * f).StoreUnsafe(ref r, (nuint)i);
+        for (; i < x.Length; i++) x[i] *= factor;
+    }
+
+    // x -= mean, elementwise.
+    private static void Subtract(Span<double> x, double mean)
+    {
+        ref double r = ref MemoryMarshal.GetReference(x);
+        var m = Vector256.Create(mean);
+        int i = 0;
+        for (; i <= x.Length - 4; i += 4) (Vector256.LoadUnsafe(ref r, (nuint)i) - m).StoreUnsafe(ref r, (nuint)i);
+        for (; i < x.Length; i++) x[i] -= mean;
+    }
+
+    // A largest magnitude for which Norm takes its fast path: positive, finite, with a finite inverse.
+    private static bool Normal(double max) => max > 0 && double.IsFinite(max) && double.IsFinite(1 / max);
+
+    private static double Largest(Vector256<double> x) =>
+        Math.Max(Math.Max(x.GetElement(0), x.GetElement(1)), Math.Max(x.GetElement(2), x.GetElement(3)));
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static double Reduce(Vector256<double> sum) =>
         (sum.GetElement(0) + sum.GetElement(1)) + (sum.GetElement(2) + sum.GetElement(3));

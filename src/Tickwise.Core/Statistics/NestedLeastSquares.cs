@@ -108,15 +108,16 @@ internal static class NestedLeastSquares
     {
         lastPivot = 0;
         if (n <= p + (intercept ? 1 : 0)) return false;
-        if (intercept) Ols.Center(design.Slice(p * n, n));
+        Span<double> moments = p < 128 ? stackalloc double[2 * (p + 1)] : new double[2 * (p + 1)];
+        Span<double> means = moments[..(p + 1)], norms = moments[(p + 1)..];
+        if (intercept) Householder.Center(design, n, 0, p, means); // the regressors and y
+        else means.Clear();
+        Householder.Norms(design, n, 0, p - 1, norms);
         for (int j = 0; j < p; j++)
         {
-            Span<double> column = design.Slice(j * n, n);
-            double mean = intercept ? Ols.Center(column) : 0;
-            double scale = Householder.Norm(column);
-            if (scale == 0 || (intercept && Flatness.IsFlat(scale * scale, n, mean))) return false;
-            double inverse = 1 / scale;
-            for (int i = 0; i < n; i++) column[i] *= inverse;
+            double scale = norms[j];
+            if (scale == 0 || (intercept && Flatness.IsFlat(scale * scale, n, means[j]))) return false;
+            Householder.Scale(design.Slice(j * n, n), 1 / scale);
         }
 
         double largest = 0;

@@ -24,6 +24,54 @@ public sealed class HouseholderTests
             BitConverter.DoubleToInt64Bits(design[i]).ShouldBe(BitConverter.DoubleToInt64Bits(oneByOne[i]), $"index {i}");
     }
 
+    [Theory]
+    [InlineData(9, 13)]  // two blocks of four and a single column, vector tails
+    [InlineData(3, 4)]   // fewer columns than a block
+    public void Center_InterleavedColumns_BitIdenticalToOlsCenter(int columns, int n)
+    {
+        var random = new Random(columns);
+        double[] design = Enumerable.Range(0, n * columns).Select(_ => 1e6 + random.NextDouble()).ToArray();
+        double[] expected = (double[])design.Clone();
+        double[] means = new double[columns];
+
+        Householder.Center(design, n, 0, columns - 1, means);
+
+        for (int m = 0; m < columns; m++)
+            Bits(means[m]).ShouldBe(Bits(Ols.Center(expected.AsSpan(m * n, n))), $"mean of column {m}");
+        for (int i = 0; i < design.Length; i++) Bits(design[i]).ShouldBe(Bits(expected[i]), $"index {i}");
+    }
+
+    [Fact]
+    public void Norms_InterleavedColumnsWithSpecialValues_BitIdenticalToNorm()
+    {
+        int n = 11, columns = 10;
+        var random = new Random(2);
+        double[] design = Enumerable.Range(0, n * columns).Select(_ => random.NextDouble() - 0.5).ToArray();
+        design[1 * n + 3] = double.NaN;              // block 0: a NaN inside the vector part
+        design[4 * n + 10] = double.PositiveInfinity; // block 1: an infinity in the tail
+        for (int i = 0; i < n; i++) design[8 * n + i] = 3e-320; // the single columns: subnormal, then zeros
+        for (int i = 0; i < n; i++) design[9 * n + i] = 0;
+        double[] sut = new double[columns];
+
+        Householder.Norms(design, n, 0, columns - 1, sut);
+
+        for (int m = 0; m < columns; m++) Bits(sut[m]).ShouldBe(Bits(Householder.Norm(design.AsSpan(m * n, n))), $"column {m}");
+        sut[1].ShouldBe(double.NaN);
+        sut[4].ShouldBe(double.PositiveInfinity);
+    }
+
+    [Fact]
+    public void Scale_OddLength_MultipliesEveryValue()
+    {
+        double[] x = [1, 2, 3, 4, 5, 6, 7];
+
+        Householder.Scale(x, 0.5);
+
+        x.ShouldBe([0.5, 1, 1.5, 2, 2.5, 3, 3.5]);
+    }
+
+    private static long Bits(double value) => BitConverter.DoubleToInt64Bits(value);
+
     [Fact]
     public void Reflect_Twice_RestoresTheColumn()
     {
