@@ -63,8 +63,7 @@ public static class EngleGranger
         string? warning = null;
         if (first.RSquared < CollinearRSquared) // uncentered R² without a constant, as statsmodels
         {
-            double[] residuals = [.. first.Residuals];
-            AdfResult adf = Adf.Test(residuals, AdfRegression.None, maxLag, lagSelection);
+            AdfResult adf = Adf.Test(first.ResidualArray, AdfRegression.None, maxLag, lagSelection);
             if (adf.Status != StatisticStatus.Ok) return Failed(adf.Status, "Residual ADF: " + adf.Reason, regression, n);
             statistic = adf.Statistic;
             usedLag = adf.UsedLag;
