@@ -12,7 +12,8 @@ namespace Tickwise.Core.Statistics;
 /// With lag selection, every lag 0…max is fitted on the same sample (n - 1 - max rows) and the one with the
 /// smallest criterion is refitted on all the rows it allows (n - 1 - lag), as statsmodels does. The candidate
 /// models are nested, so their criteria come from one QR (<see cref="NestedLeastSquares"/>, O(n p²) instead of
-/// one fit per lag); the final statistic from one more QR with the level as the last column.</para>
+/// one fit per lag); the final statistic from one more QR with the level as the last column. Both designs are
+/// written into one pooled buffer, so a test allocates only its result.</para>
 /// <para>Bad data never throws: NaN or infinite values, too short a series, or a singular regression (a
 /// constant series) give a result with NaN values, the status and a reason.</para>
 /// </remarks>
