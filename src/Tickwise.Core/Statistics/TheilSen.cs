@@ -172,9 +172,16 @@ public static class TheilSen
     {
         if (method == TheilSenIntercept.Joint)
         {
-            var residuals = new double[x.Length];
-            for (int i = 0; i < x.Length; i++) residuals[i] = y[i] - slope * x[i];
-            return OrderStatistics.MedianInPlace(residuals);
+            double[] residuals = ArrayPool<double>.Shared.Rent(x.Length);
+            try
+            {
+                for (int i = 0; i < x.Length; i++) residuals[i] = y[i] - slope * x[i];
+                return OrderStatistics.MedianInPlace(residuals.AsSpan(0, x.Length));
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(residuals);
+            }
         }
 
         return OrderStatistics.Median(y) - slope * OrderStatistics.Median(x);
