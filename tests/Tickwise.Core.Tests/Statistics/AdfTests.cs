@@ -137,6 +137,19 @@ public sealed class AdfTests
     public void Test_NegativeMaxLag_ThrowsWithParameterName() =>
         Should.Throw<ArgumentOutOfRangeException>(() => Adf.Test([1, 2, 3], maxLag: -1)).ParamName.ShouldBe("maxLag");
 
+    [Fact]
+    public void Test_DesignBeyondArrayLimit_ReturnsNotEnoughDataWithoutAllocating()
+    {
+        // 34,000 lags of 70,000 points make a design of 2.4e9 values: more than an array holds (it was an OutOfMemoryException).
+        double[] series = Enumerable.Range(0, 70_000).Select(i => Math.Sin(i * 0.1) + i * 1e-3).ToArray();
+
+        AdfResult sut = Adf.Test(series, AdfRegression.None, maxLag: 34_000, AdfLagSelection.Fixed);
+
+        sut.Status.ShouldBe(StatisticStatus.NotEnoughData);
+        sut.Reason!.ShouldContain("too large");
+        double.IsNaN(sut.Statistic).ShouldBeTrue();
+    }
+
     // Determinism: these bits were produced by the code before the performance work (commit 49269b0) and must stay the
     // same on every machine and run (fixed-width vectors, fixed summation order). The statsmodels tests above check
     // accuracy; these catch any change of the arithmetic's order, which the lead then has to accept on purpose.
