@@ -22,7 +22,6 @@ public sealed class OlsResult
         Coefficients = coefficients;
         StandardErrors = standardErrors;
         Residuals = residuals;
-        ResidualArray = residuals;
         ResidualSumOfSquares = residualSumOfSquares;
         TotalSumOfSquares = totalSumOfSquares;
         var t = new double[coefficients.Length];
@@ -66,9 +65,6 @@ public sealed class OlsResult
 
     /// <summary>Gets the residuals y - fitted, one per observation (empty when the fit failed).</summary>
     public IReadOnlyList<double> Residuals { get; }
-
-    // The same residuals as an array, for callers inside the library that read them as a span (no copy).
-    internal double[] ResidualArray { get; }
 
     /// <summary>Gets the residual sum of squares.</summary>
     public double ResidualSumOfSquares { get; }
