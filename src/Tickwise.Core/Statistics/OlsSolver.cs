@@ -42,7 +42,12 @@ internal static class OlsSolver
         for (int j = 0; j < p; j++)
         {
             Span<double> a = design.Slice(j * n, n);
-            scales[j] = Norm(a);
+            if ((j & 1) == 0) // two columns' lengths per pass (independent chains); each is Norm exactly
+            {
+                if (j + 1 < p) Norm2(a, design.Slice((j + 1) * n, n), out scales[j], out scales[j + 1]);
+                else scales[j] = Norm(a);
+            }
+
             if (scales[j] == 0 || (intercept && Flatness.IsFlat(scales[j] * scales[j], n, means[j])))
             {
                 badColumn = j;
@@ -75,7 +80,9 @@ internal static class OlsSolver
                 return StatisticStatus.Singular;
             }
 
-            for (int m = j + 1; m <= p; m++) Reflect(col, v0, vv, j, design.Slice(m * n, n)); // later regressors, then y
+            int m = j + 1; // the later regressors, then y; two per pass (see Reflect2)
+            for (; m + 1 <= p; m += 2) Reflect2(col, v0, vv, j, design.Slice(m * n, n), design.Slice((m + 1) * n, n));
+            if (m <= p) Reflect(col, v0, vv, j, design.Slice(m * n, n));
         }
 
         // Back substitution R c = Q'y (upper triangle of the design, diagonal apart), then unscale.
@@ -99,15 +106,37 @@ internal static class OlsSolver
     {
         double dot = v0 * target[j];
         for (int i = j + 1; i < col.Length; i++) dot += col[i] * target[i];
+        Update(col, v0, vv, j, target, dot);
+    }
+
+    // target -= f (v0, col[j+1..]) with f = 2 dot / vv, over rows j..n-1; elementwise, so four lanes wide.
+    private static void Update(ReadOnlySpan<double> col, double v0, double vv, int j, Span<double> target, double dot)
+    {
         double f = 2 * dot / vv;
         target[j] -= f * v0;
         ref double t = ref MemoryMarshal.GetReference(target[(j + 1)..]);
         ref double v = ref MemoryMarshal.GetReference(col[(j + 1)..]);
-        int length = col.Length - j - 1, i2 = 0;
+        int length = col.Length - j - 1, i = 0;
         var scale = Vector256.Create(f);
-        for (; i2 <= length - 4; i2 += 4)
-            (Vector256.LoadUnsafe(ref t, (nuint)i2) - scale * Vector256.LoadUnsafe(ref v, (nuint)i2)).StoreUnsafe(ref t, (nuint)i2);
-        for (; i2 < length; i2++) target[j + 1 + i2] -= f * col[j + 1 + i2];
+        for (; i <= length - 4; i += 4)
+            (Vector256.LoadUnsafe(ref t, (nuint)i) - scale * Vector256.LoadUnsafe(ref v, (nuint)i)).StoreUnsafe(ref t, (nuint)i);
+        for (; i < length; i++) target[j + 1 + i] -= f * col[j + 1 + i];
+    }
+
+    // Reflect on two targets: their running dot products side by side in one loop (each in Reflect's order, so the
+    // same bits, but two independent chains instead of one waiting on each addition), then the updates.
+    private static void Reflect2(ReadOnlySpan<double> col, double v0, double vv, int j, Span<double> first, Span<double> second)
+    {
+        double dot0 = v0 * first[j], dot1 = v0 * second[j];
+        for (int i = j + 1; i < col.Length; i++)
+        {
+            double v = col[i];
+            dot0 += v * first[i];
+            dot1 += v * second[i];
+        }
+
+        Update(col, v0, vv, j, first, dot0);
+        Update(col, v0, vv, j, second, dot1);
     }
 
     // Euclidean norm, scaled by the largest magnitude so squares neither overflow nor underflow (Ols's: a division
@@ -120,6 +149,35 @@ internal static class OlsSolver
         double s = 0;
         for (int i = 0; i < x.Length; i++) { double t = x[i] / max; s += t * t; }
         return max * Math.Sqrt(s);
+    }
+
+    // Norm of two columns of the same length in one pass each for the maxima and the sums.
+    private static void Norm2(ReadOnlySpan<double> x, ReadOnlySpan<double> y, out double normX, out double normY)
+    {
+        double maxX = 0, maxY = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            maxX = Math.Max(maxX, Math.Abs(x[i]));
+            maxY = Math.Max(maxY, Math.Abs(y[i]));
+        }
+
+        if (maxX == 0 || maxY == 0)
+        {
+            normX = Norm(x);
+            normY = Norm(y);
+            return;
+        }
+
+        double sx = 0, sy = 0;
+        for (int i = 0; i < x.Length; i++)
+        {
+            double tx = x[i] / maxX, ty = y[i] / maxY;
+            sx += tx * tx;
+            sy += ty * ty;
+        }
+
+        normX = maxX * Math.Sqrt(sx);
+        normY = maxY * Math.Sqrt(sy);
     }
 
     // x /= divisor, elementwise (a division, as Ols always did, not a multiplication by the inverse).
