@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tickwise.Core.Statistics;
 
 /// <summary>Pearson correlation of whole series: of two, or the matrix of many.</summary>
@@ -24,11 +26,22 @@ public static class Correlation
             throw new ArgumentException($"The series differ in length ({x.Length}, {y.Length}).", nameof(y));
         correlation = double.NaN;
         if (x.Length < 2) return StatisticStatus.NotEnoughData;
-        double[] cx = x.ToArray(), cy = y.ToArray();
-        if (!AllFinite(cx) || !AllFinite(cy)) return StatisticStatus.NonFiniteInput;
-        if (!Standardize(cx) || !Standardize(cy)) return StatisticStatus.ConstantSeries;
-        correlation = Math.Clamp(Dot(cx, cy), -1, 1);
-        return StatisticStatus.Ok;
+        int n = x.Length;
+        double[] buffer = ArrayPool<double>.Shared.Rent(2 * n);
+        try
+        {
+            Span<double> cx = buffer.AsSpan(0, n), cy = buffer.AsSpan(n, n);
+            x.CopyTo(cx);
+            y.CopyTo(cy);
+            if (!AllFinite(cx) || !AllFinite(cy)) return StatisticStatus.NonFiniteInput;
+            if (!Standardize(cx) || !Standardize(cy)) return StatisticStatus.ConstantSeries;
+            correlation = Math.Clamp(Dot(cx, cy), -1, 1);
+            return StatisticStatus.Ok;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Returns the matrix of Pearson correlations between every pair of <paramref name="series"/>.</summary>
@@ -43,28 +56,70 @@ public static class Correlation
         var result = new double[k, k];
         if (k == 0) return result;
         int n = series[0]?.Length ?? throw new ArgumentNullException(nameof(series), "Series 0 is null.");
-        var centered = new double[k][];
-        var usable = new bool[k];
-        for (int i = 0; i < k; i++)
+        if ((long)k * n > Array.MaxLength) throw new ArgumentException($"{k} series of {n} values are too many to hold at once.", nameof(series));
+        // The standardized series side by side in one pooled buffer (series i at i n).
+        double[] buffer = ArrayPool<double>.Shared.Rent(Math.Max(k * n, 1));
+        try
         {
-            double[] s = series[i] ?? throw new ArgumentNullException(nameof(series), $"Series {i} is null.");
-            if (s.Length != n) throw new ArgumentException($"Series {i} has {s.Length} values but series 0 has {n}.", nameof(series));
-            centered[i] = (double[])s.Clone();
-            usable[i] = n >= 2 && AllFinite(centered[i]) && Standardize(centered[i]);
-        }
-
-        for (int i = 0; i < k; i++)
-        {
-            result[i, i] = usable[i] ? 1 : double.NaN;
-            for (int j = 0; j < i; j++)
+            Span<double> centered = buffer.AsSpan(0, k * n);
+            Span<bool> usable = k <= 256 ? stackalloc bool[k] : new bool[k];
+            for (int i = 0; i < k; i++)
             {
-                double r = usable[i] && usable[j] ? Math.Clamp(Dot(centered[i], centered[j]), -1, 1) : double.NaN;
-                result[i, j] = r;
-                result[j, i] = r;
+                double[] s = series[i] ?? throw new ArgumentNullException(nameof(series), $"Series {i} is null.");
+                if (s.Length != n) throw new ArgumentException($"Series {i} has {s.Length} values but series 0 has {n}.", nameof(series));
+                Span<double> c = centered.Slice(i * n, n);
+                s.CopyTo(c);
+                usable[i] = n >= 2 && AllFinite(c) && Standardize(c);
             }
+
+            for (int i = 0; i < k; i++)
+            {
+                result[i, i] = usable[i] ? 1 : double.NaN;
+                ReadOnlySpan<double> ci = centered.Slice(i * n, n);
+                int j = 0;
+                // Four dot products per pass over series i: each its own running sum in the same order as Dot (so the
+                // same bits), but independent chains, which hides the latency of the additions.
+                for (; j + 4 <= i; j += 4)
+                {
+                    Dot4(ci, centered.Slice(j * n, 4 * n), n, out double d0, out double d1, out double d2, out double d3);
+                    Store(result, usable, i, j, d0);
+                    Store(result, usable, i, j + 1, d1);
+                    Store(result, usable, i, j + 2, d2);
+                    Store(result, usable, i, j + 3, d3);
+                }
+
+                for (; j < i; j++) Store(result, usable, i, j, Dot(ci, centered.Slice(j * n, n)));
+            }
+
+            return result;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    private static void Store(double[,] result, ReadOnlySpan<bool> usable, int i, int j, double dot)
+    {
+        double r = usable[i] && usable[j] ? Math.Clamp(dot, -1, 1) : double.NaN;
+        result[i, j] = r;
+        result[j, i] = r;
+    }
+
+    private static void Dot4(ReadOnlySpan<double> a, ReadOnlySpan<double> four, int n, out double d0, out double d1, out double d2, out double d3)
+    {
+        ReadOnlySpan<double> b0 = four[..n], b1 = four.Slice(n, n), b2 = four.Slice(2 * n, n), b3 = four.Slice(3 * n, n);
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            double v = a[i];
+            s0 += v * b0[i];
+            s1 += v * b1[i];
+            s2 += v * b2[i];
+            s3 += v * b3[i];
         }
 
-        return result;
+        (d0, d1, d2, d3) = (s0, s1, s2, s3);
     }
 
     /// <summary>Returns the two-sided p-value of a Pearson correlation <paramref name="correlation"/> over
@@ -80,7 +135,7 @@ public static class Correlation
 
     // Centers x and scales it to unit length (first by its largest magnitude, so no square under- or overflows);
     // returns false, leaving x unusable, when x has no variation beyond the rounding of its mean.
-    private static bool Standardize(double[] x)
+    private static bool Standardize(Span<double> x)
     {
         double mean = Ols.Center(x);
         double max = 0;
@@ -98,14 +153,14 @@ public static class Correlation
         return true;
     }
 
-    private static double Dot(double[] a, double[] b)
+    private static double Dot(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
         double s = 0;
         for (int i = 0; i < a.Length; i++) s += a[i] * b[i];
         return s;
     }
 
-    private static bool AllFinite(double[] x)
+    private static bool AllFinite(ReadOnlySpan<double> x)
     {
         foreach (double v in x)
             if (!double.IsFinite(v)) return false;

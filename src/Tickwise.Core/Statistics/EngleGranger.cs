@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tickwise.Core.Statistics;
 
 /// <summary>The Engle-Granger two-step cointegration test, following statsmodels' <c>coint(y0, y1)</c>
@@ -37,33 +39,79 @@ public static class EngleGranger
             throw new ArgumentOutOfRangeException(nameof(regression), regression, "Unknown regression.");
 
         int n = y.Length;
-        var columns = new List<double[]>(3) { x.ToArray() };
-        if (regression is AdfRegression.ConstantTrend or AdfRegression.ConstantQuadraticTrend)
-        {
-            var trend = new double[n];
-            for (int i = 0; i < n; i++) trend[i] = i + 1;
-            columns.Add(trend);
-            if (regression == AdfRegression.ConstantQuadraticTrend)
-            {
-                var square = new double[n];
-                for (int i = 0; i < n; i++) square[i] = (i + 1.0) * (i + 1.0);
-                columns.Add(square);
-            }
-        }
-
         bool intercept = regression != AdfRegression.None;
-        OlsResult first = Ols.Fit(y, columns, intercept);
-        if (first.Status != StatisticStatus.Ok) return Failed(first.Status, "Cointegrating regression: " + first.Reason, regression, n);
-        double hedge = first.Coefficients[intercept ? 1 : 0], constant = intercept ? first.Coefficients[0] : 0;
-        if (double.IsNaN(first.RSquared)) // y constant (with a constant) or all zeros (without): R² is undefined
-            return Failed(StatisticStatus.ConstantSeries, "y has no variation: there is nothing to cointegrate.", regression, n);
+        int trendColumns = regression is AdfRegression.ConstantTrend ? 1 : regression is AdfRegression.ConstantQuadraticTrend ? 2 : 0;
+        int p = 1 + trendColumns, k = p + (intercept ? 1 : 0);
+        // Ols.Fit's checks and reasons, in its order (y, then the regressors, then the degrees of freedom).
+        if (!AllFinite(y)) return Failed(StatisticStatus.NonFiniteInput, "Cointegrating regression: y has a NaN or infinite value.", regression, n);
+        if (!AllFinite(x)) return Failed(StatisticStatus.NonFiniteInput, "Cointegrating regression: Regressor 0 has a NaN or infinite value.", regression, n);
+        if (n <= k)
+            return Failed(StatisticStatus.NotEnoughData, $"Cointegrating regression: {n} observations for {k} coefficients leave no residual degree of freedom.", regression, n);
+        if ((long)n * (p + 2) > Array.MaxLength)
+            return Failed(StatisticStatus.NotEnoughData, $"Cointegrating regression: {n} observations are too many to hold in one design.", regression, n);
 
+        // The cointegrating regression on a pooled design (x, the trend terms, y) by OlsSolver, Ols.Fit's arithmetic and
+        // bits, then its residuals in the same buffer for the ADF: no copy of the series, no result object.
+        double[] buffer = ArrayPool<double>.Shared.Rent(n * (p + 2));
+        try
+        {
+            Span<double> design = buffer.AsSpan(0, n * (p + 1)), residuals = buffer.AsSpan(n * (p + 1), n);
+            x.CopyTo(design[..n]);
+            if (trendColumns > 0)
+            {
+                Span<double> trend = design.Slice(n, n);
+                for (int i = 0; i < n; i++) trend[i] = i + 1;
+                if (trendColumns > 1)
+                {
+                    Span<double> square = design.Slice(2 * n, n);
+                    for (int i = 0; i < n; i++) square[i] = (i + 1.0) * (i + 1.0);
+                }
+            }
+
+            y.CopyTo(design.Slice(p * n, n));
+            Span<double> small = stackalloc double[4 * 3 + 1];
+            Span<double> means = small[..(p + 1)], scales = small.Slice(4, p), diagonal = small.Slice(7, p), slopes = small.Slice(10, p);
+            StatisticStatus status = OlsSolver.Solve(design, n, p, intercept, means, scales, diagonal, slopes,
+                out double totalSquares, out double ssr, out int bad, out bool dependent);
+            if (status != StatisticStatus.Ok)
+                return Failed(status, "Cointegrating regression: " + Ols.FailureReason(bad, dependent, intercept), regression, n);
+            double constant = 0;
+            if (intercept)
+            {
+                constant = means[p]; // Ols.Fit's intercept: the mean of y less the means times the slopes, in order
+                for (int j = 0; j < p; j++) constant -= means[j] * slopes[j];
+            }
+
+            double hedge = slopes[0];
+            double rSquared = totalSquares > 0 ? 1 - ssr / totalSquares : double.NaN; // OlsResult.RSquared
+            if (double.IsNaN(rSquared)) // y constant (with a constant) or all zeros (without): R² is undefined
+                return Failed(StatisticStatus.ConstantSeries, "y has no variation: there is nothing to cointegrate.", regression, n);
+
+            for (int i = 0; i < n; i++) // Ols.Fit's residuals, term by term in the same order
+            {
+                double fitted = intercept ? constant : 0;
+                fitted += slopes[0] * x[i];
+                if (trendColumns > 0) fitted += slopes[1] * (double)(i + 1);
+                if (trendColumns > 1) fitted += slopes[2] * ((i + 1.0) * (i + 1.0));
+                residuals[i] = y[i] - fitted;
+            }
+
+            return Finish(residuals, regression, maxLag, lagSelection, rSquared, hedge, constant, n);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    private static EngleGrangerResult Finish(ReadOnlySpan<double> residuals, AdfRegression regression, int? maxLag, AdfLagSelection lagSelection,
+        double rSquared, double hedge, double constant, int n)
+    {
         double statistic;
         int usedLag = 0;
         string? warning = null;
-        if (first.RSquared < CollinearRSquared) // uncentered R² without a constant, as statsmodels
+        if (rSquared < CollinearRSquared) // uncentered R² without a constant, as statsmodels
         {
-            double[] residuals = [.. first.Residuals];
             AdfResult adf = Adf.Test(residuals, AdfRegression.None, maxLag, lagSelection);
             if (adf.Status != StatisticStatus.Ok) return Failed(adf.Status, "Residual ADF: " + adf.Reason, regression, n);
             statistic = adf.Statistic;
@@ -72,7 +120,7 @@ public static class EngleGranger
         else
         {
             statistic = double.NegativeInfinity;
-            warning = $"y and x are (almost) perfectly collinear (R² = {first.RSquared:R}): the test is not reliable.";
+            warning = $"y and x are (almost) perfectly collinear (R² = {rSquared:R}): the test is not reliable.";
         }
 
         var (cv1, cv5, cv10) = regression == AdfRegression.None
@@ -93,6 +141,13 @@ public static class EngleGranger
             UsedLag = usedLag,
             Observations = n,
         };
+    }
+
+    private static bool AllFinite(ReadOnlySpan<double> x)
+    {
+        foreach (double v in x)
+            if (!double.IsFinite(v)) return false;
+        return true;
     }
 
     private static EngleGrangerResult Failed(StatisticStatus status, string reason, AdfRegression regression, int n) =>

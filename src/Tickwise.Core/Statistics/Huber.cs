@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tickwise.Core.Statistics;
 
 /// <summary>Huber M-estimator regression by iteratively reweighted least squares, following statsmodels'
@@ -64,40 +66,50 @@ public static class Huber
         int iterations = 1;
         bool converged = false;
 
-        // Weighted columns: each regressor and the constant multiplied by sqrt(w), fitted without an intercept.
-        var weighted = new double[k][];
-        for (int j = 0; j < k; j++) weighted[j] = new double[n];
-        double[] wy = new double[n];
-        while (!converged && scale > 0) // statsmodels stops at a zero scale, where the weights are undefined
+        // Weighted columns: the constant and each regressor multiplied by sqrt(w), then sqrt(w) y, fitted without an
+        // intercept in one pooled design that each fit overwrites (OlsSolver: Ols.Fit's arithmetic, no result object).
+        double[] buffer = ArrayPool<double>.Shared.Rent(n * (k + 1) + 4 * k + 1);
+        try
         {
-            for (int i = 0; i < n; i++)
+            Span<double> design = buffer.AsSpan(0, n * (k + 1)), small = buffer.AsSpan(n * (k + 1), 4 * k + 1);
+            Span<double> means = small[..(k + 1)], scales = small.Slice(k + 1, k), diagonal = small.Slice(2 * k + 1, k);
+            Span<double> solved = small.Slice(3 * k + 1, k);
+            while (!converged && scale > 0) // statsmodels stops at a zero scale, where the weights are undefined
             {
-                double u = Math.Abs(residuals[i] / scale);
-                weights[i] = u <= tuning ? 1.0 : tuning / u;
-                double root = Math.Sqrt(weights[i]);
-                wy[i] = root * y[i];
-                if (intercept) weighted[0][i] = root;
-                for (int j = 0; j < p; j++) weighted[k - p + j][i] = root * regressors[j][i];
-            }
+                for (int i = 0; i < n; i++)
+                {
+                    double u = Math.Abs(residuals[i] / scale);
+                    weights[i] = u <= tuning ? 1.0 : tuning / u;
+                    double root = Math.Sqrt(weights[i]);
+                    design[k * n + i] = root * y[i];
+                    if (intercept) design[i] = root;
+                    for (int j = 0; j < p; j++) design[(k - p + j) * n + i] = root * regressors[j][i];
+                }
 
-            OlsResult wls = Ols.Fit(wy, weighted, intercept: false);
-            if (wls.Status != StatisticStatus.Ok)
-                return HuberResult.Failed(wls.Status, $"Weighted fit {iterations + 1}: {wls.Reason}", intercept, n, k);
-            for (int j = 0; j < k; j++) coefficients[j] = wls.Coefficients[j];
-            for (int i = 0; i < n; i++)
-            {
-                double fitted = intercept ? coefficients[0] : 0;
-                for (int j = 0; j < p; j++) fitted += coefficients[k - p + j] * regressors[j][i];
-                residuals[i] = y[i] - fitted;
-            }
+                StatisticStatus status = OlsSolver.Solve(design, n, k, intercept: false, means, scales, diagonal, solved,
+                    out _, out double wlsSsr, out int bad, out bool dependent);
+                if (status != StatisticStatus.Ok)
+                    return HuberResult.Failed(status, $"Weighted fit {iterations + 1}: {Ols.FailureReason(bad, dependent, false)}", intercept, n, k);
+                solved.CopyTo(coefficients);
+                for (int i = 0; i < n; i++)
+                {
+                    double fitted = intercept ? coefficients[0] : 0;
+                    for (int j = 0; j < p; j++) fitted += coefficients[k - p + j] * regressors[j][i];
+                    residuals[i] = y[i] - fitted;
+                }
 
-            scale = MadScale(residuals, scratch, yMagnitude);
-            double deviance = Deviance(residuals, wls.ResidualSumOfSquares / (n - k), tuning);
-            iterations++;
-            double change = Math.Abs(deviance - previous);
-            previous = deviance;
-            if (!(change > tolerance)) converged = true;
-            else if (iterations >= maxIterations) break;
+                scale = MadScale(residuals, scratch, yMagnitude);
+                double deviance = Deviance(residuals, wlsSsr / (n - k), tuning);
+                iterations++;
+                double change = Math.Abs(deviance - previous);
+                previous = deviance;
+                if (!(change > tolerance)) converged = true;
+                else if (iterations >= maxIterations) break;
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
         }
 
         double[] errors = StandardErrors(ols, residuals, scale, tuning, n, k);

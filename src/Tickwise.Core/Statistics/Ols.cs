@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tickwise.Core.Statistics;
 
 /// <summary>Ordinary least squares by Householder QR.</summary>
@@ -38,57 +40,33 @@ public static class Ols
         if (n <= k)
             return OlsResult.Failed(StatisticStatus.NotEnoughData, $"{n} observations for {k} coefficients leave no residual degree of freedom.", intercept, n, k);
 
-        // Columns in column-major copies: a[j] is regressor j, b is y; centered when there is an intercept.
-        var a = new double[p][];
-        var means = new double[p];
-        var scales = new double[p];
-        double[] b = y.ToArray();
-        double yMean = intercept ? Center(b) : 0;
-        for (int j = 0; j < p; j++)
+        // One pooled column-major copy: the regressors, then y (OlsSolver overwrites it; see there for the numerics).
+        long size = (long)n * (p + 1);
+        if (size > Array.MaxLength)
+            return OlsResult.Failed(StatisticStatus.NotEnoughData, $"{n} observations of {p} regressors are too many to hold in one design.", intercept, n, k);
+        double[] buffer = ArrayPool<double>.Shared.Rent((int)size);
+        try
         {
-            a[j] = (double[])regressors[j].Clone();
-            if (intercept) means[j] = Center(a[j]);
-            scales[j] = Norm(a[j], 0);
-            if (scales[j] == 0 || (intercept && Flatness.IsFlat(scales[j] * scales[j], n, means[j])))
-                return OlsResult.Failed(intercept ? StatisticStatus.ConstantSeries : StatisticStatus.Singular,
-                    intercept ? $"Regressor {j} is constant, so it is collinear with the intercept." : $"Regressor {j} is all zeros.", intercept, n, k);
-            for (int i = 0; i < n; i++) a[j][i] /= scales[j];
+            Span<double> design = buffer.AsSpan(0, (int)size);
+            for (int j = 0; j < p; j++) regressors[j].AsSpan().CopyTo(design.Slice(j * n, n));
+            y.CopyTo(design.Slice(p * n, n));
+            return Finish(y, regressors, intercept, design, n, p, k);
         }
-
-        double totalSquares = 0;
-        for (int i = 0; i < n; i++) totalSquares += b[i] * b[i]; // centered when y was centered, uncentered otherwise
-        if (Flatness.IsFlat(totalSquares, n, yMean)) totalSquares = 0; // R² is then undefined (NaN), not noise
-
-        // Householder QR of the scaled columns, applying each reflection to y as it is made.
-        var diagonal = new double[p];
-        double largest = 0;
-        for (int j = 0; j < p; j++)
+        finally
         {
-            double[] col = a[j];
-            double norm = Norm(col, j);
-            double alpha = col[j] > 0 ? -norm : norm;
-            double v0 = col[j] - alpha;
-            double vv = v0 * v0;
-            for (int i = j + 1; i < n; i++) vv += col[i] * col[i];
-            diagonal[j] = alpha;
-            largest = Math.Max(largest, Math.Abs(alpha));
-            if (Math.Abs(alpha) <= Math.Max(n, p) * 2.220446049250313e-16 * largest || vv == 0)
-                return OlsResult.Failed(StatisticStatus.Singular, $"Regressor {j} is a linear combination of the ones before it.", intercept, n, k);
-            for (int m = j + 1; m < p; m++) Reflect(col, v0, vv, j, a[m]);
-            Reflect(col, v0, vv, j, b);
+            ArrayPool<double>.Shared.Return(buffer);
         }
+    }
 
-        // Back substitution R c = Q'y (upper triangle of a, diagonal apart), then unscale.
-        var c = new double[p];
-        for (int j = p - 1; j >= 0; j--)
-        {
-            double s = b[j];
-            for (int m = j + 1; m < p; m++) s -= a[m][j] * c[m];
-            c[j] = s / diagonal[j];
-        }
-
-        double ssr = 0;
-        for (int i = p; i < n; i++) ssr += b[i] * b[i];
+    // Solves, then derives the covariance, standard errors, intercept and residuals from R.
+    private static OlsResult Finish(ReadOnlySpan<double> y, IReadOnlyList<double[]> regressors, bool intercept, Span<double> design, int n, int p, int k)
+    {
+        double[] small = new double[4 * p + 1];
+        Span<double> means = small.AsSpan(0, p + 1), scales = small.AsSpan(p + 1, p), diagonal = small.AsSpan(2 * p + 1, p);
+        Span<double> c = small.AsSpan(3 * p + 1, p);
+        StatisticStatus status = OlsSolver.Solve(design, n, p, intercept, means, scales, diagonal, c, out double totalSquares, out double ssr, out int bad, out bool dependent);
+        if (status != StatisticStatus.Ok) return OlsResult.Failed(status, FailureReason(bad, dependent, intercept), intercept, n, k);
+        double yMean = means[p];
         double sigma2 = ssr / (n - k);
 
         // (R'R)^-1 = R^-1 R^-T: invert the triangle column by column.
@@ -99,7 +77,7 @@ public static class Ols
             for (int i = j - 1; i >= 0; i--)
             {
                 double s = 0;
-                for (int m = i + 1; m <= j; m++) s += a[m][i] * rInv[m, j];
+                for (int m = i + 1; m <= j; m++) s += design[m * n + i] * rInv[m, j];
                 rInv[i, j] = -s / diagonal[i];
             }
         }
@@ -118,7 +96,7 @@ public static class Ols
         int offset = intercept ? 1 : 0;
         for (int j = 0; j < p; j++)
         {
-            coefficients[offset + j] = c[j] / scales[j];
+            coefficients[offset + j] = c[j];
             errors[offset + j] = Math.Sqrt(sigma2 * cov[j, j]);
         }
 
@@ -146,29 +124,13 @@ public static class Ols
         return new OlsResult(StatisticStatus.Ok, null, intercept, n, k, coefficients, errors, residuals, ssr, totalSquares);
     }
 
-    // Applies H = I - 2 v v' / (v'v) to target rows j..n-1, v = (v0, col[j+1..]).
-    private static void Reflect(double[] col, double v0, double vv, int j, double[] target)
-    {
-        double dot = v0 * target[j];
-        for (int i = j + 1; i < col.Length; i++) dot += col[i] * target[i];
-        double f = 2 * dot / vv;
-        target[j] -= f * v0;
-        for (int i = j + 1; i < col.Length; i++) target[i] -= f * col[i];
-    }
-
-    // Euclidean norm of x[from..], scaled by the largest magnitude so squares neither overflow nor underflow.
-    private static double Norm(double[] x, int from)
-    {
-        double max = 0;
-        for (int i = from; i < x.Length; i++) max = Math.Max(max, Math.Abs(x[i]));
-        if (max == 0) return 0;
-        double s = 0;
-        for (int i = from; i < x.Length; i++) { double t = x[i] / max; s += t * t; }
-        return max * Math.Sqrt(s);
-    }
+    /// <summary>Returns why <see cref="OlsSolver.Solve"/> failed on regressor <paramref name="column"/>.</summary>
+    internal static string FailureReason(int column, bool dependent, bool intercept) =>
+        dependent ? $"Regressor {column} is a linear combination of the ones before it."
+        : intercept ? $"Regressor {column} is constant, so it is collinear with the intercept." : $"Regressor {column} is all zeros.";
 
     // Subtracts the mean in place (two passes, the second correcting the first's rounding) and returns it.
-    internal static double Center(double[] x)
+    internal static double Center(Span<double> x)
     {
         double mean = 0;
         for (int i = 0; i < x.Length; i++) mean += x[i];

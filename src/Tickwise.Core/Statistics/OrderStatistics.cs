@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tickwise.Core.Statistics;
 
 /// <summary>Medians and ranks for the robust estimators.</summary>
@@ -21,8 +23,16 @@ internal static class OrderStatistics
     /// <summary>Returns the median of a copy of <paramref name="values"/>, leaving them untouched.</summary>
     public static double Median(ReadOnlySpan<double> values)
     {
-        double[] copy = values.ToArray();
-        return MedianInPlace(copy);
+        double[] copy = ArrayPool<double>.Shared.Rent(values.Length);
+        try
+        {
+            values.CopyTo(copy);
+            return MedianInPlace(copy.AsSpan(0, values.Length));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(copy);
+        }
     }
 
     /// <summary>Returns the k-th smallest value (0-based), partially ordering <paramref name="values"/> in place so that

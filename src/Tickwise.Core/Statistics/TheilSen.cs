@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tickwise.Core.Statistics;
 
 /// <summary>Theil-Sen regression: the median of the pairwise slopes, robust to up to 29% of outliers, as
@@ -27,9 +29,16 @@ public static class TheilSen
         TheilSenResult? bad = Check(x, y);
         if (bad is not null) return bad.Value;
         double[] slopes = AllSlopes(x, y, out int count);
-        if (count == 0) return TheilSenResult.Failed(StatisticStatus.ConstantSeries, "x is constant: no pair has distinct x.");
-        double slope = OrderStatistics.MedianInPlace(slopes.AsSpan(0, count));
-        return new TheilSenResult(StatisticStatus.Ok, null, slope, Intercept(x, y, slope, intercept), double.NaN, double.NaN, count);
+        try
+        {
+            if (count == 0) return TheilSenResult.Failed(StatisticStatus.ConstantSeries, "x is constant: no pair has distinct x.");
+            double slope = OrderStatistics.MedianInPlace(slopes.AsSpan(0, count));
+            return new TheilSenResult(StatisticStatus.Ok, null, slope, Intercept(x, y, slope, intercept), double.NaN, double.NaN, count);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(slopes);
+        }
     }
 
     /// <summary>Returns the exact Theil-Sen line with Sen's confidence interval of the slope at confidence 1 - <paramref name="alpha"/>.</summary>
@@ -46,8 +55,21 @@ public static class TheilSen
         TheilSenResult? bad = Check(x, y);
         if (bad is not null) return bad.Value;
         double[] slopes = AllSlopes(x, y, out int count);
-        if (count == 0) return TheilSenResult.Failed(StatisticStatus.ConstantSeries, "x is constant: no pair has distinct x.");
-        Span<double> sorted = slopes.AsSpan(0, count);
+        try
+        {
+            return count == 0
+                ? TheilSenResult.Failed(StatisticStatus.ConstantSeries, "x is constant: no pair has distinct x.")
+                : WithInterval(x, y, alpha, intercept, slopes.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(slopes);
+        }
+    }
+
+    private static TheilSenResult WithInterval(ReadOnlySpan<double> x, ReadOnlySpan<double> y, double alpha, TheilSenIntercept intercept, Span<double> sorted)
+    {
+        int count = sorted.Length;
         sorted.Sort();
         double slope = (count & 1) == 1 ? sorted[count / 2] : sorted[count / 2 - 1] + (sorted[count / 2] - sorted[count / 2 - 1]) / 2;
 
@@ -89,8 +111,20 @@ public static class TheilSen
         int n = x.Length;
         if (samplePairs >= n * (n - 1L) / 2) return Fit(x, y, intercept);
 
-        var slopes = new double[samplePairs];
-        int count = 0;
+        double[] slopes = ArrayPool<double>.Shared.Rent(samplePairs); // 160 KB by default: pooled, not a large-object allocation per call
+        try
+        {
+            return Sampled(x, y, samplePairs, seed, intercept, slopes);
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(slopes);
+        }
+    }
+
+    private static TheilSenResult Sampled(ReadOnlySpan<double> x, ReadOnlySpan<double> y, int samplePairs, ulong seed, TheilSenIntercept intercept, double[] slopes)
+    {
+        int n = x.Length, count = 0;
         ulong state = seed;
         // Pairs with equal x are redrawn; a bounded number of attempts keeps a nearly constant x from looping long.
         for (long attempt = 0; count < samplePairs && attempt < 20L * samplePairs; attempt++)
@@ -122,7 +156,7 @@ public static class TheilSen
         int n = x.Length;
         long pairs = n * (n - 1L) / 2;
         if (pairs > Array.MaxLength) throw new ArgumentException($"{n} points make {pairs} pairs, more than an array holds: use FitSampled.", nameof(x));
-        var slopes = new double[pairs];
+        double[] slopes = ArrayPool<double>.Shared.Rent((int)pairs); // the caller returns it
         count = 0;
         for (int i = 0; i < n; i++)
             for (int j = i + 1; j < n; j++)
@@ -138,9 +172,16 @@ public static class TheilSen
     {
         if (method == TheilSenIntercept.Joint)
         {
-            var residuals = new double[x.Length];
-            for (int i = 0; i < x.Length; i++) residuals[i] = y[i] - slope * x[i];
-            return OrderStatistics.MedianInPlace(residuals);
+            double[] residuals = ArrayPool<double>.Shared.Rent(x.Length);
+            try
+            {
+                for (int i = 0; i < x.Length; i++) residuals[i] = y[i] - slope * x[i];
+                return OrderStatistics.MedianInPlace(residuals.AsSpan(0, x.Length));
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(residuals);
+            }
         }
 
         return OrderStatistics.Median(y) - slope * OrderStatistics.Median(x);

@@ -136,4 +136,51 @@ public sealed class AdfTests
     [Fact]
     public void Test_NegativeMaxLag_ThrowsWithParameterName() =>
         Should.Throw<ArgumentOutOfRangeException>(() => Adf.Test([1, 2, 3], maxLag: -1)).ParamName.ShouldBe("maxLag");
+
+    [Fact]
+    public void Test_DesignBeyondArrayLimit_ReturnsNotEnoughDataWithoutAllocating()
+    {
+        // 34,000 lags of 70,000 points make a design of 2.4e9 values: more than an array holds (it was an OutOfMemoryException).
+        double[] series = Enumerable.Range(0, 70_000).Select(i => Math.Sin(i * 0.1) + i * 1e-3).ToArray();
+
+        AdfResult sut = Adf.Test(series, AdfRegression.None, maxLag: 34_000, AdfLagSelection.Fixed);
+
+        sut.Status.ShouldBe(StatisticStatus.NotEnoughData);
+        sut.Reason!.ShouldContain("too large");
+        double.IsNaN(sut.Statistic).ShouldBeTrue();
+    }
+
+    // Determinism: these bits were produced by the code before the performance work (commit 49269b0) and must stay the
+    // same on every machine and run (fixed-width vectors, fixed summation order). The statsmodels tests above check
+    // accuracy; these catch any change of the arithmetic's order, which the lead then has to accept on purpose.
+    [Theory]
+    [InlineData(AdfRegression.Constant, null, AdfLagSelection.Aic, 0xC005BA30B6D5BB15UL, 0)]
+    [InlineData(AdfRegression.ConstantTrend, 12, AdfLagSelection.Fixed, 0xC008FE0B0F59D117UL, 12)]
+    [InlineData(AdfRegression.ConstantTrend, null, AdfLagSelection.Bic, 0xC00EDE22FFC94FF1UL, 0)]
+    public void Test_SeededSeries_GivesPinnedBits(AdfRegression regression, int? maxLag, AdfLagSelection selection, ulong bits, int lag)
+    {
+        (double[] a, _) = SeededPair(1_000);
+
+        AdfResult sut = Adf.Test(a, regression, maxLag, selection);
+
+        BitConverter.DoubleToUInt64Bits(sut.Statistic).ShouldBe(bits);
+        if (lag >= 0) sut.UsedLag.ShouldBe(lag);
+    }
+
+    /// <summary>The benchmarks' cointegrated pair: a random walk near 60000 and 0.05 of it plus AR(1) noise (seed 42).</summary>
+    internal static (double[] A, double[] B) SeededPair(int n)
+    {
+        var random = new Random(42);
+        double[] a = new double[n], b = new double[n];
+        double level = 60_000, noise = 0;
+        for (int i = 0; i < n; i++)
+        {
+            level += 20 * (random.NextDouble() - 0.5);
+            noise = 0.9 * noise + 2 * (random.NextDouble() - 0.5);
+            b[i] = level;
+            a[i] = 0.05 * level + noise;
+        }
+
+        return (a, b);
+    }
 }

@@ -119,6 +119,20 @@ public sealed class CorrelationTests
     }
 
     [Fact]
+    public void PearsonMatrix_NineSeries_BitIdenticalToPairwisePearson()
+    {
+        // Rows beyond the fourth take the four-at-a-time dot products; each must equal the two-series computation exactly.
+        var random = new Random(9);
+        double[][] series = Enumerable.Range(0, 9).Select(_ => Enumerable.Range(0, 101).Select(_ => random.NextDouble()).ToArray()).ToArray();
+
+        double[,] sut = Correlation.PearsonMatrix(series);
+
+        for (int i = 0; i < 9; i++)
+            for (int j = 0; j < 9; j++)
+                if (i != j) sut[i, j].ShouldBe(Correlation.Pearson(series[Math.Max(i, j)], series[Math.Min(i, j)]));
+    }
+
+    [Fact]
     public void PearsonMatrix_LengthsDiffer_Throws() =>
         Should.Throw<ArgumentException>(() => Correlation.PearsonMatrix([[1, 2, 3], [1, 2]])).ParamName.ShouldBe("series");
 

@@ -155,4 +155,19 @@ public sealed class EngleGrangerTests
     {
         Should.Throw<ArgumentOutOfRangeException>(() => EngleGranger.Test([1.0, 2, 3], [1.0, 2, 4], (AdfRegression)42)).ParamName.ShouldBe("regression");
     }
+
+    // Determinism: bits of the code before the performance work (commit 49269b0); see AdfTests.Test_SeededSeries_GivesPinnedBits.
+    [Theory]
+    [InlineData(1_000, 0xC0201ED6BFACE14EUL, 0x3FAC26FD53E6209DUL)]
+    [InlineData(240, 0xC00A72DAF43250A9UL, 0UL)]
+    public void Test_SeededPair_GivesPinnedBits(int n, ulong statisticBits, ulong hedgeBits)
+    {
+        (double[] a, double[] b) = AdfTests.SeededPair(n);
+
+        EngleGrangerResult sut = EngleGranger.Test(a, b);
+
+        BitConverter.DoubleToUInt64Bits(sut.Statistic).ShouldBe(statisticBits);
+        if (hedgeBits != 0) BitConverter.DoubleToUInt64Bits(sut.HedgeRatio).ShouldBe(hedgeBits);
+    }
 }
+

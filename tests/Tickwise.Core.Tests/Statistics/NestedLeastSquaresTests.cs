@@ -47,6 +47,22 @@ public sealed class NestedLeastSquaresTests
     }
 
     [Fact]
+    public void ResidualSumsOfSquares_Design_BitIdenticalToColumnList()
+    {
+        var random = new Random(5);
+        int n = 101, p = 6;
+        double[][] columns = Enumerable.Range(0, p).Select(_ => Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray()).ToArray();
+        double[] y = Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray();
+        double[] design = [.. columns.SelectMany(c => c), .. y];
+        double[] sut = new double[p + 1];
+
+        NestedLeastSquares.ResidualSumsOfSquares(design, n, p, true, sut).ShouldBeTrue();
+
+        sut.ShouldBe(NestedLeastSquares.ResidualSumsOfSquares(y, columns, true)!);
+        columns[0][0].ShouldNotBe(design[0]); // the design form works in place; the list form left its columns alone
+    }
+
+    [Fact]
     public void TValueOfLast_NoColumn_ReturnsNull()
     {
         NestedLeastSquares.TValueOfLast([1.0, 2, 3], [], true).ShouldBeNull();
