@@ -72,10 +72,12 @@ internal static class RunCommand
                 IReadOnlyList<BinanceStreamClientOptions> connections = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
                     ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"));
                 using ITickStore binanceStore = TickStores.Open(dbPath);
-                // Trade ids are aggregated-trade ids when the aggTrade stream is the trade source (the default).
-                var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, indicators, aggregatedTrades: connections[0].Subscription.HasAggTrades);
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
                 {
+                    live.Health.Store = CliValues.Redact(dbPath);
+                    BarQualityTracker quality = live.TrackBarQuality(binanceStore, barIntervals, indicators);
+                    // Trade ids are aggregated-trade ids when the aggTrade stream is the trade source (the default).
+                    var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, quality, aggregatedTrades: connections[0].Subscription.HasAggTrades);
                     if (result.GetValue(resume))
                         foreach (var (symbol, lastId) in live.ResumeFrom(binanceStore))
                             Console.Error.WriteLine($"tickwise: {symbol}: resuming after aggregated trade {lastId}, the last one stored; the trades since are fetched first");
@@ -86,6 +88,7 @@ internal static class RunCommand
                     await ConsumeAsync(channel.Reader, binanceIngest, statusInterval, live.StatusLines);
                     await producing;
                     binanceIngest.Finish();
+                    quality.Flush();
                     Console.Error.WriteLine($"tickwise: stopped: {binanceIngest.Trades:N0} trades ({binanceIngest.NewTrades:N0} new), {binanceIngest.Quotes:N0} quotes, {binanceIngest.BarsWritten:N0} bars stored; "
                         + $"{live.Connections} connections, {live.ParseErrors} parse errors");
                 }
