@@ -11,6 +11,12 @@ internal static class Harnesses
             case "import-throughput":
                 ImportThroughputHarness.Run(args[1..]);
                 return true;
+            case "live-throughput":
+                LiveThroughputHarness.Run(args[1..]);
+                return true;
+            case "live-catchup":
+                LiveCatchUpHarness.Run(args[1..]);
+                return true;
             default:
                 return false;
         }
