@@ -37,6 +37,7 @@ internal sealed class LoopbackBinanceServer : IAsyncDisposable
     private readonly long _startTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();
     private WebApplication? _app;
     private long _framesSent;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<HttpContext, bool> _streams = new();
 
     public LoopbackBinanceServer(int symbols, double tradesPerSecondPerSymbol = 0)
     {
@@ -78,6 +79,8 @@ internal sealed class LoopbackBinanceServer : IAsyncDisposable
     public async Task StopAsync()
     {
         if (_app is null) return;
+        // Kestrel leaves upgraded connections alone until its shutdown timeout: drop them now, as a crash would.
+        foreach (HttpContext stream in _streams.Keys) stream.Abort();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try { await _app.StopAsync(timeout.Token); } catch (OperationCanceledException) { }
         await _app.DisposeAsync();
@@ -96,6 +99,7 @@ internal sealed class LoopbackBinanceServer : IAsyncDisposable
         context.Response.Headers.Connection = "Upgrade";
         context.Response.Headers.Upgrade = "websocket";
         using Stream stream = await upgrade.UpgradeAsync();
+        _streams[context] = true;
         CancellationToken aborted = context.RequestAborted;
         // The client's frames (pongs, its close) are read and dropped; when it goes, the connection ends.
         using var gone = CancellationTokenSource.CreateLinkedTokenSource(aborted);
@@ -147,6 +151,10 @@ internal sealed class LoopbackBinanceServer : IAsyncDisposable
         catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException)
         {
             // The client went away or the server stops.
+        }
+        finally
+        {
+            _streams.TryRemove(context, out _);
         }
     }
 
