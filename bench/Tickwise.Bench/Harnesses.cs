@@ -14,6 +14,12 @@ internal static class Harnesses
             case "web-latency":
                 WebLatencyHarness.Run(args[1..]);
                 return true;
+            case "live-throughput":
+                LiveThroughputHarness.Run(args[1..]);
+                return true;
+            case "live-catchup":
+                LiveCatchUpHarness.Run(args[1..]);
+                return true;
             default:
                 return false;
         }

@@ -109,11 +109,11 @@ public sealed class AggTradeSequencer
             long pageStart = next;
             int count = await FetchPageAsync(status.Symbol, next, cancellationToken).ConfigureAwait(false);
             if (count < 0) break;
+            LogPage(status, next, toId);
             foreach (Trade trade in _page)
             {
                 if (trade.Id < next) continue; // a page overlapping what was delivered
                 if (trade.Id > toId) break; // the live trade and what follows come from the stream
-                if (trade.Id > next) status.OnLost(trade.Id - next); // a hole in the exchange's own history
                 await deliver(MarketEvent.Of(trade), cancellationToken).ConfigureAwait(false);
                 status.OnDelivered(trade.Id);
                 next = trade.Id + 1;
@@ -128,7 +128,7 @@ public sealed class AggTradeSequencer
         }
         if (toId != long.MaxValue && next <= toId)
         {
-            status.OnLost(toId - next + 1);
+            status.OnLost(next, toId);
             _onNotice(new StreamNotice(StreamNoticeKind.GapLost, $"{status.Symbol}: aggregated trades {next}..{toId} could not be fetched and are missing", TimeSpan.Zero));
         }
         else if (delivered > 0)
@@ -136,6 +136,27 @@ public sealed class AggTradeSequencer
             _onNotice(new StreamNotice(StreamNoticeKind.GapRepaired, $"{status.Symbol}: {delivered} missed trades fetched over REST ({fromId}..{next - 1})", TimeSpan.Zero));
         }
         return delivered;
+    }
+
+    /// <summary>Logs the page's runs of contiguous ids from <paramref name="next"/> to <paramref name="toId"/> as repaired
+    /// and the holes between them (the exchange's own history lacks them) as lost, before any of them is delivered.</summary>
+    private void LogPage(StreamSymbolStatus status, long next, long toId)
+    {
+        long runStart = -1, expected = next;
+        foreach (Trade trade in _page)
+        {
+            if (trade.Id < expected) continue;
+            if (trade.Id > toId) break;
+            if (trade.Id > expected)
+            {
+                if (runStart >= 0) status.OnRepairing(runStart, expected - 1);
+                status.OnLost(expected, trade.Id - 1);
+                runStart = -1;
+            }
+            if (runStart < 0) runStart = trade.Id;
+            expected = trade.Id + 1;
+        }
+        if (runStart >= 0) status.OnRepairing(runStart, expected - 1);
     }
 
     /// <summary>Fills <see cref="_page"/> from <paramref name="fromId"/>; returns the page length, or -1 when every attempt failed.</summary>

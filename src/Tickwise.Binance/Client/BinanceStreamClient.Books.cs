@@ -24,6 +24,7 @@ public sealed partial class BinanceStreamClient
         }
         book.Status.OnBook(book.Book);
         if (result == BookUpdateResult.Applied) return DeliverTop(book, deliver, cancellationToken);
+        if (result == BookUpdateResult.Stale) _frameDropped = true; // a rollover's overlap: the old connection applied it
         // Out of sync: the diffs wait in the book while a snapshot is fetched, at most once per first backoff step
         // so that a snapshot older than the diffs (the exchange's REST cache) is retried, not hammered.
         if (!book.Book.IsSynchronized && _rest is not null && _time.GetElapsedTime(book.LastSnapshotAttempt) >= _options.InitialBackoff)

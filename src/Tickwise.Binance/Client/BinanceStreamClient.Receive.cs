@@ -16,46 +16,68 @@ public sealed partial class BinanceStreamClient
     private int _busy;
     private bool _shutdownAnnounced; // set by the receive loop's own parse, read by the same loop
 
-    /// <summary>Catches up over REST, then reads messages until the connection ends or the run is cancelled;
-    /// returns why it ended. Never throws for what the network or the server does.</summary>
-    private async Task<string> ReadConnectionAsync(ClientWebSocket socket, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
+    /// <summary>Catches up over REST (or, for a connection handed over by a rollover, takes the frames it read ahead),
+    /// then reads messages until the connection ends, the run is cancelled, or a newer connection takes over; returns
+    /// why it ended and the connection taking over, if any. Never throws for what the network or the server does.</summary>
+    private async Task<(string Reason, Handover? Next)> ReadConnectionAsync(ClientWebSocket socket, Handover? inherited, long connectedAt,
+        Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
     {
         Volatile.Write(ref _lastActivity, _time.GetTimestamp());
-        ResetBooks();
         using var watchdogStop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        // Cancelled by the rollover when a newer connection has streamed long enough: ends this one's receive.
+        using var handedOver = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var silent = new StrongBox(false);
         Task watchdog = WatchAsync(socket, silent, watchdogStop.Token);
+        Task rollover = RollOverAsync(connectedAt, handedOver, watchdogStop.Token);
         var holder = new BufferHolder(ArrayPool<byte>.Shared.Rent(InitialBufferBytes));
         try
         {
-            if (_sequencer is not null)
+            if (inherited is not null)
             {
-                // Subscribed first, fetched second: every trade is either in the fetched history or queued on the socket.
-                Volatile.Write(ref _busy, 1);
-                try { await _sequencer.CatchUpAsync(deliver, cancellationToken).ConfigureAwait(false); }
-                finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
+                string? broken = await TakeOverAsync(inherited, deliver, cancellationToken).ConfigureAwait(false);
+                if (broken is not null) return (broken, TakePendingHandover());
             }
-            return await ReceiveAsync(socket, deliver, holder, cancellationToken).ConfigureAwait(false);
+            else
+            {
+                ResetBooks();
+                if (_sequencer is not null)
+                {
+                    // Subscribed first, fetched second: every trade is either in the fetched history or queued on the socket.
+                    Volatile.Write(ref _busy, 1);
+                    try { await _sequencer.CatchUpAsync(deliver, cancellationToken).ConfigureAwait(false); }
+                    finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
+                }
+            }
+            string reason = await ReceiveAsync(socket, deliver, holder, handedOver.Token, cancellationToken).ConfigureAwait(false);
+            return (reason, TakePendingHandover());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return "stopped";
+            return ("stopped", null);
+        }
+        catch (OperationCanceledException) when (handedOver.IsCancellationRequested && Volatile.Read(ref _pendingHandover) is not null)
+        {
+            return ("connection lifetime reached", TakePendingHandover());
         }
         // A cancellation that neither the caller nor the watchdog caused came from the consumer: its failure ends the run.
         catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException || (e is OperationCanceledException && silent.Value))
         {
-            if (silent.Value) return $"no data for {DurationText.Of(_options.NoDataTimeout)}";
-            return e.InnerException is { } inner ? $"connection lost: {e.Message} ({inner.Message})" : $"connection lost: {e.Message}";
+            string reason = silent.Value ? $"no data for {DurationText.Of(_options.NoDataTimeout)}"
+                : e.InnerException is { } inner ? $"connection lost: {e.Message} ({inner.Message})" : $"connection lost: {e.Message}";
+            return (reason, TakePendingHandover());
         }
         finally
         {
             await watchdogStop.CancelAsync().ConfigureAwait(false);
             try { await watchdog.ConfigureAwait(false); } catch (OperationCanceledException) { }
+            await rollover.ConfigureAwait(false);
             ArrayPool<byte>.Shared.Return(holder.Buffer);
+            // A handover that was ready but not taken (the run stopped, the consumer failed, or it came too late) is closed.
+            Interlocked.Exchange(ref _pendingHandover, null)?.Dispose();
         }
     }
 
-    private async Task<string> ReceiveAsync(ClientWebSocket socket, Func<MarketEvent, CancellationToken, ValueTask> deliver, BufferHolder holder, CancellationToken cancellationToken)
+    private async Task<string> ReceiveAsync(ClientWebSocket socket, Func<MarketEvent, CancellationToken, ValueTask> deliver, BufferHolder holder, CancellationToken receiveToken, CancellationToken cancellationToken)
     {
         byte[] buffer = holder.Buffer;
         int length = 0;
@@ -81,7 +103,7 @@ public sealed partial class BinanceStreamClient
                     }
                 }
                 int room = skipping ? buffer.Length : Math.Min(buffer.Length, _options.MaxMessageBytes) - length;
-                ValueWebSocketReceiveResult result = await socket.ReceiveAsync(buffer.AsMemory(skipping ? 0 : length, room), cancellationToken).ConfigureAwait(false);
+                ValueWebSocketReceiveResult result = await socket.ReceiveAsync(buffer.AsMemory(skipping ? 0 : length, room), receiveToken).ConfigureAwait(false);
                 MarkActivity();
                 if (result.MessageType == WebSocketMessageType.Close)
                     return $"the exchange closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
@@ -119,6 +141,8 @@ public sealed partial class BinanceStreamClient
                     }
                 }
                 length = 0;
+                // A newer connection has streamed through the overlap: leave at this message boundary.
+                if (Volatile.Read(ref _pendingHandover) is not null) return "connection lifetime reached";
             }
         }
         finally
@@ -148,6 +172,7 @@ public sealed partial class BinanceStreamClient
         if (result.IsError)
         {
             Interlocked.Increment(ref _parseErrors);
+            StatusOfStream(utf8)?.OnParseError();
             return false;
         }
         if (!result.IsParsed)
@@ -173,10 +198,19 @@ public sealed partial class BinanceStreamClient
         status.OnMessage(nowMs);
         switch (message.Kind)
         {
+            case StreamMessageKind.Quote when _draining && message.Quote.UpdateId <= status.LastQuoteUpdateId:
+                status.OnDuplicateQuote(); // the old connection of a rollover delivered it already
+                _frameDropped = true;
+                return false;
             case StreamMessageKind.Quote when message.Quote.TimestampMs == 0:
+                status.OnQuote(message.Quote.UpdateId);
                 marketEvent = MarketEvent.Of(message.Quote with { TimestampMs = nowMs });
                 return true;
-            case StreamMessageKind.Trade or StreamMessageKind.AggTrade or StreamMessageKind.Quote or StreamMessageKind.Kline:
+            case StreamMessageKind.Quote:
+                status.OnQuote(message.Quote.UpdateId);
+                marketEvent = message.Event;
+                return true;
+            case StreamMessageKind.Trade or StreamMessageKind.AggTrade or StreamMessageKind.Kline:
                 marketEvent = message.Event;
                 aggregated = message.Kind == StreamMessageKind.AggTrade;
                 return true;
@@ -188,20 +222,43 @@ public sealed partial class BinanceStreamClient
         }
     }
 
+    /// <summary>Finds the subscribed symbol a frame's envelope names (<c>{"stream":"btcusdt@aggTrade",...</c>), for
+    /// counting a parse error against it; null when the frame names none. Only on the error path; allocates nothing.</summary>
+    private StreamSymbolStatus? StatusOfStream(ReadOnlySpan<byte> utf8)
+    {
+        ReadOnlySpan<byte> marker = "\"stream\":\""u8;
+        int start = utf8.IndexOf(marker);
+        if (start < 0) return null;
+        ReadOnlySpan<byte> rest = utf8[(start + marker.Length)..];
+        int at = rest.IndexOf((byte)'@');
+        if (at is <= 0 or > Symbol.MaxLength) return null;
+        Span<char> name = stackalloc char[Symbol.MaxLength];
+        for (int i = 0; i < at; i++)
+        {
+            byte c = rest[i];
+            if (c > 127) return null;
+            name[i] = (char)(c is >= (byte)'a' and <= (byte)'z' ? c - 32 : c);
+        }
+        return _symbolsByName.TryGetValue(name[..at], out StreamSymbolStatus? status) ? status : null;
+    }
+
     private ValueTask DeliverAsync(MarketEvent marketEvent, bool aggregated, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
     {
         if (marketEvent.Kind != MarketEventKind.Trade) return deliver(marketEvent, cancellationToken);
-        if (aggregated && _sequencer is not null) return _sequencer.OnLiveAsync(marketEvent.Trade, deliver, cancellationToken);
-        // Without repair (raw trades, or no REST client) ids still run without gaps: count what is missing, drop repeats.
         StreamSymbolStatus status = _symbols[marketEvent.Trade.Symbol];
         long last = status.LastTradeId;
         long id = marketEvent.Trade.Id;
         if (last >= 0 && id <= last)
         {
+            // Ids run without gaps per symbol (raw and aggregated alike): a repeat is the stream overlapping a
+            // backfill or a rollover's old connection.
             status.OnDuplicate();
+            _frameDropped = true;
             return ValueTask.CompletedTask;
         }
-        if (last >= 0 && id > last + 1) status.OnLost(id - last - 1);
+        if (aggregated && _sequencer is not null) return _sequencer.OnLiveAsync(marketEvent.Trade, deliver, cancellationToken);
+        // Without repair (raw trades, or no REST client): count what is missing.
+        if (last >= 0 && id > last + 1) status.OnLost(last + 1, id - 1);
         status.OnDelivered(id);
         return deliver(marketEvent, cancellationToken);
     }

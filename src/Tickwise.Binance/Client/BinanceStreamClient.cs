@@ -31,6 +31,7 @@ public sealed partial class BinanceStreamClient
     private readonly ReconnectBackoff _backoff;
     private readonly Dictionary<Symbol, StreamSymbolStatus> _symbols;
     private readonly StreamSymbolStatus[] _statuses;
+    private readonly Dictionary<string, StreamSymbolStatus>.AlternateLookup<ReadOnlySpan<char>> _symbolsByName;
     private readonly AggTradeSequencer? _sequencer;
     private readonly BinanceRestClient? _rest;
     private readonly Dictionary<Symbol, LiveBook>? _books;
@@ -46,6 +47,7 @@ public sealed partial class BinanceStreamClient
     private long _oversized;
     private long _unexpectedSymbols;
     private int _connected;
+    private long _rollovers;
     private int _running;
 
     /// <summary>Creates a client; <see cref="RunAsync"/> starts it.</summary>
@@ -72,6 +74,9 @@ public sealed partial class BinanceStreamClient
             _statuses[i] = new StreamSymbolStatus(options.Subscription.Symbols[i]);
             _symbols.Add(_statuses[i].Symbol, _statuses[i]);
         }
+        var byName = new Dictionary<string, StreamSymbolStatus>(_statuses.Length, StringComparer.Ordinal);
+        foreach (StreamSymbolStatus status in _statuses) byName[status.Symbol.Value] = status;
+        _symbolsByName = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         _rest = rest;
         if (rest is not null && options.Subscription.HasAggTrades)
             _sequencer = new AggTradeSequencer(rest, _statuses, options.RestPageLimit, options.RestAttempts, options.InitialBackoff, time, _onNotice);
@@ -102,6 +107,10 @@ public sealed partial class BinanceStreamClient
     /// <summary>Text messages received, whatever became of them.</summary>
     public long Messages => Interlocked.Read(ref _messages);
 
+    /// <summary>Connections replaced before their lifetime ran out (<see cref="BinanceStreamClientOptions.MaxConnectionLifetime"/>),
+    /// the new one streaming before the old one closed.</summary>
+    public long Rollovers => Interlocked.Read(ref _rollovers);
+
     /// <summary>Messages the parser rejected (malformed, missing fields, bad numbers, ...).</summary>
     public long ParseErrors => Interlocked.Read(ref _parseErrors);
 
@@ -119,6 +128,14 @@ public sealed partial class BinanceStreamClient
 
     /// <summary>Per-symbol counters, in subscription order.</summary>
     public IReadOnlyList<StreamSymbolStatus> Symbols => _statuses;
+
+    /// <summary>Makes every symbol log its trade gaps (ranges backfilled over REST, ranges missing) for
+    /// <see cref="StreamSymbolStatus.TryTakeGap"/>, which a consumer must then drain: bar quality flags are built
+    /// from them. Call before <see cref="RunAsync"/>.</summary>
+    public void LogGaps()
+    {
+        foreach (StreamSymbolStatus status in _statuses) status.LogGaps();
+    }
 
     /// <summary>Sets the last aggregated trade id already held for <paramref name="symbol"/>, so that the first
     /// connection fetches what happened since (resuming after a restart). Call before <see cref="RunAsync"/>.</summary>
@@ -141,32 +158,64 @@ public sealed partial class BinanceStreamClient
         ArgumentNullException.ThrowIfNull(deliver);
         // The counters, the sequencer and the parse buffer belong to one receive loop.
         if (Interlocked.Exchange(ref _running, 1) == 1) throw new InvalidOperationException("This client is already running; create one client per run.");
-        while (!cancellationToken.IsCancellationRequested)
+        Handover? next = null;
+        Task closingOld = Task.CompletedTask;
+        try
         {
-            using var socket = new ClientWebSocket();
-            string? failure = await ConnectAsync(socket, cancellationToken).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested) break;
-            if (failure is not null)
+            while (!cancellationToken.IsCancellationRequested)
             {
-                TimeSpan wait = _backoff.Next();
-                _onNotice(new StreamNotice(StreamNoticeKind.ConnectFailed, $"cannot reach the exchange at {_options.Endpoints.StreamBase}: {failure}; retrying in {DurationText.Of(wait)} (attempt {_backoff.Attempt})", wait));
-                if (!await DelayAsync(wait, cancellationToken).ConfigureAwait(false)) break;
-                continue;
+                // A rollover hands over a connection that is open and streaming already: no connect, no backoff.
+                Handover? inherited = next;
+                next = null;
+                ClientWebSocket socket = inherited?.Socket ?? new ClientWebSocket();
+                if (inherited is null)
+                {
+                    string? failure = await ConnectAsync(socket, cancellationToken).ConfigureAwait(false);
+                    if (cancellationToken.IsCancellationRequested) { socket.Dispose(); break; }
+                    if (failure is not null)
+                    {
+                        socket.Dispose();
+                        TimeSpan wait = _backoff.Next();
+                        _onNotice(new StreamNotice(StreamNoticeKind.ConnectFailed, $"cannot reach the exchange at {_options.Endpoints.StreamBase}: {failure}; retrying in {DurationText.Of(wait)} (attempt {_backoff.Attempt})", wait));
+                        if (!await DelayAsync(wait, cancellationToken).ConfigureAwait(false)) break;
+                        continue;
+                    }
+                    Interlocked.Increment(ref _connections);
+                    _onNotice(new StreamNotice(StreamNoticeKind.Connected, $"connected to {_options.Endpoints.StreamBase} ({_options.Subscription.StreamNames.Count} streams)", TimeSpan.Zero));
+                }
+                Volatile.Write(ref _connected, 1);
+                long connectedAt = inherited?.ConnectedAt ?? _time.GetTimestamp();
+                (string reason, next) = await ReadConnectionAsync(socket, inherited, connectedAt, deliver, cancellationToken).ConfigureAwait(false);
+                if (next is not null)
+                {
+                    // The new connection streams already; the old one closes in the background, its last frames duplicates.
+                    await closingOld.ConfigureAwait(false);
+                    closingOld = CloseAndDisposeAsync(socket);
+                    Interlocked.Increment(ref _rollovers);
+                    _onNotice(new StreamNotice(StreamNoticeKind.RolledOver, $"{reason}: switched to a new connection opened {DurationText.Of(_time.GetElapsedTime(next.ConnectedAt))} ago", TimeSpan.Zero));
+                    continue;
+                }
+                Volatile.Write(ref _connected, 0);
+                await CloseAndDisposeAsync(socket).ConfigureAwait(false);
+                if (cancellationToken.IsCancellationRequested) break;
+                _backoff.OnConnectionEnded(_time.GetElapsedTime(connectedAt));
+                TimeSpan retry = _backoff.Next();
+                _onNotice(new StreamNotice(StreamNoticeKind.Disconnected, $"{reason}; reconnecting in {DurationText.Of(retry)}", retry));
+                if (!await DelayAsync(retry, cancellationToken).ConfigureAwait(false)) break;
             }
-
-            Interlocked.Increment(ref _connections);
-            Volatile.Write(ref _connected, 1);
-            long connectedAt = _time.GetTimestamp();
-            _onNotice(new StreamNotice(StreamNoticeKind.Connected, $"connected to {_options.Endpoints.StreamBase} ({_options.Subscription.StreamNames.Count} streams)", TimeSpan.Zero));
-            string reason = await ReadConnectionAsync(socket, deliver, cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _connected, 0);
-            await CloseQuietlyAsync(socket).ConfigureAwait(false);
-            if (cancellationToken.IsCancellationRequested) break;
-            _backoff.OnConnectionEnded(_time.GetElapsedTime(connectedAt));
-            TimeSpan retry = _backoff.Next();
-            _onNotice(new StreamNotice(StreamNoticeKind.Disconnected, $"{reason}; reconnecting in {DurationText.Of(retry)}", retry));
-            if (!await DelayAsync(retry, cancellationToken).ConfigureAwait(false)) break;
         }
+        finally
+        {
+            Volatile.Write(ref _connected, 0);
+            next?.Dispose();
+            await closingOld.ConfigureAwait(false);
+        }
+    }
+
+    private static async Task CloseAndDisposeAsync(ClientWebSocket socket)
+    {
+        await CloseQuietlyAsync(socket).ConfigureAwait(false);
+        socket.Dispose();
     }
 
     /// <summary>Opens the socket; returns null on success or why it failed.</summary>

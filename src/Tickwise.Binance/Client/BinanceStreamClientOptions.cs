@@ -34,6 +34,15 @@ public sealed class BinanceStreamClientOptions
     /// <summary>REST attempts for one page before a gap is given up and counted as lost. Default 10.</summary>
     public int RestAttempts { get; init; } = 10;
 
+    /// <summary>How long one connection is used before a new one replaces it; Binance closes connections after 24 h.
+    /// Default 23 h 50 min.</summary>
+    /// <remarks>The replacement opens before the old connection closes and streams alongside it for
+    /// <see cref="ConnectionOverlap"/>, so nothing is missed (see <c>BinanceStreamClient.Rollover.cs</c>).</remarks>
+    public TimeSpan MaxConnectionLifetime { get; init; } = TimeSpan.FromHours(23) + TimeSpan.FromMinutes(50);
+
+    /// <summary>How long the new connection of a rollover streams alongside the old one before the switch. Default 2 s.</summary>
+    public TimeSpan ConnectionOverlap { get; init; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Returns a copy of these options for another subscription (one connection of a split one).</summary>
     public BinanceStreamClientOptions With(StreamSubscription subscription) => new()
     {
@@ -47,11 +56,13 @@ public sealed class BinanceStreamClientOptions
         MaxMessageBytes = MaxMessageBytes,
         RestPageLimit = RestPageLimit,
         RestAttempts = RestAttempts,
+        MaxConnectionLifetime = MaxConnectionLifetime,
+        ConnectionOverlap = ConnectionOverlap,
     };
 
     /// <summary>Throws when a setting is out of range.</summary>
-    /// <exception cref="ArgumentOutOfRangeException">A timing is not positive, the backoff cap is below its start, or a
-    /// size or count is out of range.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A timing is not positive, the backoff cap is below its start, the
+    /// overlap is not shorter than the connection lifetime, or a size or count is out of range.</exception>
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Endpoints);
@@ -61,6 +72,10 @@ public sealed class BinanceStreamClientOptions
         Positive(HealthyAfter, nameof(HealthyAfter));
         Positive(NoDataTimeout, nameof(NoDataTimeout));
         Positive(ConnectTimeout, nameof(ConnectTimeout));
+        Positive(MaxConnectionLifetime, nameof(MaxConnectionLifetime));
+        Positive(ConnectionOverlap, nameof(ConnectionOverlap));
+        if (ConnectionOverlap >= MaxConnectionLifetime)
+            throw new ArgumentOutOfRangeException(nameof(ConnectionOverlap), ConnectionOverlap, "The overlap must be shorter than the connection lifetime.");
         if (MaxBackoff < InitialBackoff)
             throw new ArgumentOutOfRangeException(nameof(MaxBackoff), MaxBackoff, "The backoff cap is below the first delay.");
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxMessageBytes, 1024, nameof(MaxMessageBytes));

@@ -26,4 +26,7 @@ public enum StreamNoticeKind : byte
 
     /// <summary>A local order book lost synchronization and is being reloaded from a snapshot.</summary>
     BookResync = 7,
+
+    /// <summary>A connection reached its lifetime and a new one, already streaming, took over; nothing was missed.</summary>
+    RolledOver = 8,
 }

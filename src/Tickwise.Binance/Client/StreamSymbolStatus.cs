@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Tickwise.Core.Market;
 
 namespace Tickwise.Binance.Client;
@@ -6,7 +7,7 @@ namespace Tickwise.Binance.Client;
 /// from any thread.</summary>
 /// <remarks>Times are <see cref="TimeProvider"/> Unix milliseconds of the client's clock (receive time, not exchange
 /// time); <see cref="LastMessageMs"/> is <see cref="long.MinValue"/> until the first message.</remarks>
-public sealed class StreamSymbolStatus
+public sealed class StreamSymbolStatus : ITradeGapLog
 {
     private long _messages;
     private long _lastMessageMs = long.MinValue;
@@ -19,6 +20,10 @@ public sealed class StreamSymbolStatus
     private long _bookSnapshots;
     private long _bookGaps;
     private int _bookSynchronized;
+    private long _parseErrors;
+    private long _lastQuoteUpdateId = -1;
+    private long _duplicateQuotes;
+    private ConcurrentQueue<TradeGap>? _gaps;
 
     internal StreamSymbolStatus(Symbol symbol) => Symbol = symbol;
 
@@ -58,6 +63,44 @@ public sealed class StreamSymbolStatus
     /// <summary>Times the local order book lost synchronization (a lost diff, a reconnect) and had to be reloaded.</summary>
     public long BookGaps => Volatile.Read(ref _bookGaps);
 
+    /// <summary>Frames of this symbol's streams that did not parse (attributed by the envelope's stream name).</summary>
+    public long ParseErrors => Volatile.Read(ref _parseErrors);
+
+    /// <summary>The update id of the latest quote delivered from a <c>bookTicker</c> stream; -1 before any.</summary>
+    public long LastQuoteUpdateId => Volatile.Read(ref _lastQuoteUpdateId);
+
+    /// <summary>Quotes received again over an overlapping connection (update id not past the last one) and dropped.</summary>
+    public long DuplicateQuotes => Volatile.Read(ref _duplicateQuotes);
+
+    /// <summary>True when the client logs this symbol's trade gaps for <see cref="TryTakeGap"/>.</summary>
+    public bool LogsGaps => _gaps is not null;
+
+    /// <summary>Takes the oldest logged trade gap, if any; gaps come out in id order, each before the trades after it
+    /// are delivered.</summary>
+    /// <remarks>Logged only after <see cref="BinanceStreamClient.LogGaps"/>; one consumer at a time.</remarks>
+    public bool TryTakeGap(out TradeGap gap)
+    {
+        if (_gaps is { } gaps) return gaps.TryDequeue(out gap);
+        gap = default;
+        return false;
+    }
+
+    /// <summary>Looks at the oldest logged trade gap without taking it.</summary>
+    public bool TryPeekGap(out TradeGap gap)
+    {
+        if (_gaps is { } gaps) return gaps.TryPeek(out gap);
+        gap = default;
+        return false;
+    }
+
+    internal void LogGaps() => _gaps ??= new ConcurrentQueue<TradeGap>();
+
+    internal void OnParseError() => Interlocked.Increment(ref _parseErrors);
+
+    internal void OnQuote(long updateId) => Volatile.Write(ref _lastQuoteUpdateId, updateId);
+
+    internal void OnDuplicateQuote() => Interlocked.Increment(ref _duplicateQuotes);
+
     internal void OnBook(Book.OrderBook book)
     {
         Volatile.Write(ref _bookSynchronized, book.IsSynchronized ? 1 : 0);
@@ -85,5 +128,13 @@ public sealed class StreamSymbolStatus
 
     internal void OnDuplicate() => Interlocked.Increment(ref _duplicatesDropped);
 
-    internal void OnLost(long trades) => Interlocked.Add(ref _tradesLost, trades);
+    /// <summary>Logs ids <paramref name="fromId"/>..<paramref name="toId"/> as fetched over REST, before they are delivered.</summary>
+    internal void OnRepairing(long fromId, long toId) => _gaps?.Enqueue(new TradeGap(TradeGapKind.Repaired, fromId, toId));
+
+    /// <summary>Counts and logs ids <paramref name="fromId"/>..<paramref name="toId"/> as missing, before the trade after them is delivered.</summary>
+    internal void OnLost(long fromId, long toId)
+    {
+        Interlocked.Add(ref _tradesLost, toId - fromId + 1);
+        _gaps?.Enqueue(new TradeGap(TradeGapKind.Missing, fromId, toId));
+    }
 }

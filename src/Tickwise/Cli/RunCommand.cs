@@ -74,10 +74,12 @@ internal static class RunCommand
                 using ITickStore binanceStore = TickStores.Open(dbPath);
                 await using Web.LiveWeb? binanceWeb = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "binance", binanceStore, dbPath, barIntervals, books: null, stop.Token);
                 if (stopAfter is { } binanceAfter) stop.CancelAfter(binanceAfter); // --duration counts from the pipeline's start, after the web host's
-                // Trade ids are aggregated-trade ids when the aggTrade stream is the trade source (the default).
-                var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, CompositeMarketObserver.Of(indicators, binanceWeb?.Observer), aggregatedTrades: connections[0].Subscription.HasAggTrades);
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
                 {
+                    live.Health.Store = CliValues.Redact(dbPath);
+                    BarQualityTracker quality = live.TrackBarQuality(binanceStore, barIntervals, CompositeMarketObserver.Of(indicators, binanceWeb?.Observer));
+                    // Trade ids are aggregated-trade ids when the aggTrade stream is the trade source (the default).
+                    var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, quality, aggregatedTrades: connections[0].Subscription.HasAggTrades);
                     if (result.GetValue(resume))
                         foreach (var (symbol, lastId) in live.ResumeFrom(binanceStore))
                             Console.Error.WriteLine($"tickwise: {symbol}: resuming after aggregated trade {lastId}, the last one stored; the trades since are fetched first");
@@ -88,6 +90,7 @@ internal static class RunCommand
                     await ConsumeAsync(channel.Reader, binanceIngest, statusInterval, live.StatusLines);
                     await producing;
                     binanceIngest.Finish();
+                    quality.Flush();
                     Console.Error.WriteLine($"tickwise: stopped: {binanceIngest.Trades:N0} trades ({binanceIngest.NewTrades:N0} new), {binanceIngest.Quotes:N0} quotes, {binanceIngest.BarsWritten:N0} bars stored; "
                         + $"{live.Connections} connections, {live.ParseErrors} parse errors");
                 }

@@ -39,6 +39,9 @@ internal static class TickwiseCli
             Console.Error.WriteLine($"tickwise: error: appsettings.json: {e.Message.ReplaceLineEndings(" ")}");
             return CommandRunner.Failure;
         }
-        return Build(settings).Parse(args).Invoke();
+        // Ctrl+C and SIGTERM are ShutdownSignals': the first stops the command gracefully, a second forces the exit.
+        using var signals = new ShutdownSignals();
+        var invocation = new InvocationConfiguration { ProcessTerminationTimeout = null };
+        return Build(settings).Parse(args).InvokeAsync(invocation, signals.Token).GetAwaiter().GetResult();
     }
 }

@@ -1,8 +1,8 @@
-using System.Globalization;
-using System.Text;
 using System.Threading.Channels;
 using Tickwise.Binance.Client;
 using Tickwise.Core.Market;
+using Tickwise.Health;
+using Tickwise.Ingest;
 using Tickwise.Storage;
 
 namespace Tickwise.Sources;
@@ -14,15 +14,12 @@ namespace Tickwise.Sources;
 /// (<see cref="StreamSubscription.Split"/>), each symbol on one, so its trades stay in order. The channel must then
 /// accept several writers.</para>
 /// <para>The channel waits when full, so a slow store slows the reading (and the exchange's own buffers and the REST
-/// gap repair cover the rest) instead of dropping trades. Status lines are built from the clients' counters; the
-/// rate is the messages per second since the previous status line.</para>
+/// gap repair cover the rest) instead of dropping trades. Status lines and <see cref="Health"/> are built from the
+/// clients' counters.</para>
 /// </remarks>
 internal sealed class BinanceSource : IDisposable
 {
     private readonly HttpClient _http;
-    private readonly TimeProvider _time;
-    private readonly long[] _previousMessages;
-    private long _previousStatusTimestamp;
 
     /// <summary>Creates the source, one client per entry of <paramref name="connections"/>; <paramref name="onNotice"/>
     /// receives connection and repair events.</summary>
@@ -30,21 +27,17 @@ internal sealed class BinanceSource : IDisposable
     public BinanceSource(IReadOnlyList<BinanceStreamClientOptions> connections, TimeProvider time, Action<StreamNotice> onNotice)
     {
         if (connections.Count == 0) throw new ArgumentException("At least one connection is needed.", nameof(connections));
-        _time = time;
         Endpoints = connections[0].Endpoints;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var rest = new BinanceRestClient(_http, Endpoints, time, onNotice);
         var clients = new List<BinanceStreamClient>(connections.Count);
-        int symbols = 0;
         foreach (BinanceStreamClientOptions options in connections)
         {
             if (options.Endpoints != Endpoints) throw new ArgumentException("Every connection of one source goes to the same exchange.", nameof(connections));
             clients.Add(new BinanceStreamClient(options, rest, time, onNotice));
-            symbols += options.Subscription.Symbols.Count;
         }
         Clients = clients;
-        _previousMessages = new long[symbols];
-        _previousStatusTimestamp = time.GetTimestamp();
+        Health = new BinanceHealthSource(this, time);
     }
 
     /// <summary>The endpoints every connection uses.</summary>
@@ -111,34 +104,31 @@ internal sealed class BinanceSource : IDisposable
         }
     }
 
-    /// <summary>Returns one status line per symbol: connection, last message age, messages/s, gaps repaired, errors.</summary>
-    public IReadOnlyList<string> StatusLines()
+    /// <summary>The per-symbol health of this source, for <c>/api/health</c> and the status lines.</summary>
+    public BinanceHealthSource Health { get; }
+
+    /// <summary>Makes every connection log its symbols' trade gaps and returns the observer that turns them into bar
+    /// quality records in <paramref name="store"/>; give it to the ingest (it forwards to <paramref name="next"/>) and
+    /// flush it when the ingest finishes. Call before <see cref="RunAsync"/>.</summary>
+    public BarQualityTracker TrackBarQuality(IRecordStore store, IReadOnlyList<Interval> intervals, IMarketObserver? next = null)
     {
-        long now = _time.GetTimestamp();
-        double seconds = Math.Max(1e-3, _time.GetElapsedTime(_previousStatusTimestamp, now).TotalSeconds);
-        _previousStatusTimestamp = now;
-        long nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        var lines = new List<string>(_previousMessages.Length);
-        int index = 0;
+        var statuses = new Dictionary<Symbol, ITradeGapLog>();
         foreach (BinanceStreamClient client in Clients)
         {
-            string connection = client.IsConnected ? "connected" : client.Connections == 0 ? "NOT CONNECTED (exchange unreachable so far)" : "DISCONNECTED (reconnecting)";
-            foreach (StreamSymbolStatus s in client.Symbols)
-            {
-                long messages = s.Messages;
-                double rate = (messages - _previousMessages[index]) / seconds;
-                _previousMessages[index++] = messages;
-                string age = s.LastMessageMs == long.MinValue ? "no message yet" : $"last message {(nowMs - s.LastMessageMs) / 1000.0:0.0} s ago";
-                var line = new StringBuilder();
-                line.Append(CultureInfo.InvariantCulture, $"{s.Symbol}: {connection}, {age}, {rate:0.#} msg/s, {s.GapsRepaired} gaps repaired ({s.TradesRepaired} trades)");
-                if (s.TradesLost > 0) line.Append(CultureInfo.InvariantCulture, $", {s.TradesLost} trades LOST");
-                if (client.HasBooks)
-                    line.Append(s.BookSynchronized ? $", book in sync ({s.BookGaps} resyncs)" : ", book OUT OF SYNC (loading a snapshot)");
-                line.Append(CultureInfo.InvariantCulture, $", {client.ParseErrors} parse errors");
-                lines.Add(line.ToString());
-            }
+            client.LogGaps();
+            foreach (StreamSymbolStatus status in client.Symbols) statuses[status.Symbol] = status;
         }
-        return lines;
+        return new BarQualityTracker(store, intervals, statuses.GetValueOrDefault, next);
+    }
+
+    /// <summary>Returns one status line per symbol: connection, last message age, messages/s, gaps repaired, trades
+    /// lost, book state, parse errors (see <see cref="HealthStatusLines"/>).</summary>
+    public IReadOnlyList<string> StatusLines()
+    {
+        HealthReport report = Health.Report();
+        var lost = new long[Health.Statuses.Count];
+        for (int i = 0; i < lost.Length; i++) lost[i] = Health.Statuses[i].TradesLost;
+        return HealthStatusLines.Format(report, lost, neverConnected: Connections == 0);
     }
 
     public void Dispose() => _http.Dispose();

@@ -21,6 +21,19 @@ public class BinanceStreamClientOptionsTests
         sut.InitialBackoff.ShouldBe(TimeSpan.FromSeconds(1));
         sut.MaxBackoff.ShouldBe(TimeSpan.FromSeconds(60));
         sut.RestPageLimit.ShouldBe(1000);
+        sut.MaxConnectionLifetime.ShouldBe(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(50)); // under Binance's 24 h
+        sut.ConnectionOverlap.ShouldBe(TimeSpan.FromSeconds(2));
+    }
+
+    [Fact]
+    public void With_AnotherSubscription_KeepsTheLifetimeAndOverlap()
+    {
+        var sut = Copy(Valid(), lifetime: TimeSpan.FromSeconds(5), overlap: TimeSpan.FromSeconds(1));
+
+        var copy = sut.With(new StreamSubscription([new Symbol("ETHUSDT")], [StreamKind.AggTrade]));
+
+        copy.MaxConnectionLifetime.ShouldBe(TimeSpan.FromSeconds(5));
+        copy.ConnectionOverlap.ShouldBe(TimeSpan.FromSeconds(1));
     }
 
     public static TheoryData<string, Func<BinanceStreamClientOptions, BinanceStreamClientOptions>> Bad => new()
@@ -33,6 +46,9 @@ public class BinanceStreamClientOptionsTests
         { "RestPageLimit", o => Copy(o, pageLimit: 1001) },
         { "RestPageLimit", o => Copy(o, pageLimit: 0) },
         { "RestAttempts", o => Copy(o, attempts: 0) },
+        { "MaxConnectionLifetime", o => Copy(o, lifetime: TimeSpan.Zero) },
+        { "ConnectionOverlap", o => Copy(o, overlap: TimeSpan.FromTicks(-1)) },
+        { "ConnectionOverlap", o => Copy(o, lifetime: TimeSpan.FromSeconds(2), overlap: TimeSpan.FromSeconds(2)) },
     };
 
     [Theory]
@@ -44,7 +60,7 @@ public class BinanceStreamClientOptionsTests
         Should.Throw<ArgumentOutOfRangeException>(sut.Validate).ParamName.ShouldBe(name);
     }
 
-    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, TimeSpan? initial = null, TimeSpan? max = null, TimeSpan? noData = null, int? maxBytes = null, int? pageLimit = null, int? attempts = null) => new()
+    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, TimeSpan? initial = null, TimeSpan? max = null, TimeSpan? noData = null, int? maxBytes = null, int? pageLimit = null, int? attempts = null, TimeSpan? lifetime = null, TimeSpan? overlap = null) => new()
     {
         Endpoints = o.Endpoints,
         Subscription = o.Subscription,
@@ -54,5 +70,7 @@ public class BinanceStreamClientOptionsTests
         MaxMessageBytes = maxBytes ?? o.MaxMessageBytes,
         RestPageLimit = pageLimit ?? o.RestPageLimit,
         RestAttempts = attempts ?? o.RestAttempts,
+        MaxConnectionLifetime = lifetime ?? o.MaxConnectionLifetime,
+        ConnectionOverlap = overlap ?? o.ConnectionOverlap,
     };
 }

@@ -217,7 +217,7 @@ public partial class BinanceSourceTests
         string line = sut.Source.StatusLines().Single();
         line.ShouldStartWith("BTCUSDT: connected, last message ");
         line.ShouldContain(" msg/s, 0 gaps repaired (0 trades)");
-        line.ShouldContain("book in sync (0 resyncs)");
+        line.ShouldContain(", book in sync");
         line.ShouldEndWith(", 0 parse errors");
         await sut.StopAsync();
         sut.Source.StatusLines().Single().ShouldContain("BTCUSDT: DISCONNECTED");

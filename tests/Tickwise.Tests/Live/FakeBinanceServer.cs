@@ -25,7 +25,8 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
 {
     public const long FirstTimeMs = 1_723_075_200_000; // 2024-08-08T00:00:00Z
 
-    private readonly WebApplication _app;
+    private WebApplication _app;
+    private bool _down;
     private readonly FakeBinanceScenario _scenario;
     private readonly object _gate = new();
     private readonly Dictionary<string, List<PublishedTrade>> _history = new(StringComparer.Ordinal);
@@ -62,29 +63,55 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
 
     public static async Task<FakeBinanceServer> StartAsync(FakeBinanceScenario? scenario = null)
     {
+        var server = new FakeBinanceServer(null!, scenario ?? new FakeBinanceScenario());
+        server._app = server.Build(0);
+        await server._app.StartAsync();
+        server.BaseUrl = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+        return server;
+    }
+
+    /// <summary>Stops serving, as an exchange going down for maintenance: every connection drops and nothing listens
+    /// on the port until <see cref="StartAgainAsync"/>. The history stays, as Binance's does.</summary>
+    public async Task StopAsync()
+    {
+        _down = true;
+        lock (_gate)
+            foreach (Connection connection in _connections) connection.Outbox.Writer.TryComplete();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try { await _app.StopAsync(timeout.Token); } catch (OperationCanceledException) { }
+        await _app.DisposeAsync();
+    }
+
+    /// <summary>Serves again on the same port after <see cref="StopAsync"/>.</summary>
+    public async Task StartAgainAsync()
+    {
+        _app = Build(new Uri(BaseUrl).Port);
+        await _app.StartAsync();
+        _down = false;
+    }
+
+    private WebApplication Build(int port)
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(o =>
         {
-            o.Listen(IPAddress.Loopback, 0);
+            o.Listen(IPAddress.Loopback, port);
             // 1024 streams in the URL is about 20 KB: more than Kestrel's 8 KB default request line.
             o.Limits.MaxRequestLineSize = 64 * 1024;
             o.Limits.MaxRequestHeadersTotalSize = 96 * 1024;
         });
         WebApplication app = builder.Build();
-        var server = new FakeBinanceServer(app, scenario ?? new FakeBinanceScenario());
         app.UseWebSockets();
-        app.Map("/stream", server.HandleStreamAsync);
-        app.MapGet("/api/v3/aggTrades", server.HandleAggTrades);
-        app.MapGet("/api/v3/depth", server.HandleDepth);
+        app.Map("/stream", HandleStreamAsync);
+        app.MapGet("/api/v3/aggTrades", HandleAggTrades);
+        app.MapGet("/api/v3/depth", HandleDepth);
         app.MapGet("/fapi/v1/aggTrades", (HttpContext context) =>
         {
-            Interlocked.Increment(ref server._futuresRestRequests);
-            return server.HandleAggTrades(context);
+            Interlocked.Increment(ref _futuresRestRequests);
+            return HandleAggTrades(context);
         });
-        await app.StartAsync();
-        server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
-        return server;
+        return app;
     }
 
     /// <summary>Publishes <paramref name="count"/> trades of <paramref name="symbol"/> with the next ids (the first id is 1000).</summary>
@@ -155,11 +182,7 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        lock (_gate)
-            foreach (Connection connection in _connections) connection.Outbox.Writer.TryComplete();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        try { await _app.StopAsync(timeout.Token); } catch (OperationCanceledException) { }
-        await _app.DisposeAsync();
+        if (!_down) await StopAsync();
     }
 
     private async Task HandleStreamAsync(HttpContext context)

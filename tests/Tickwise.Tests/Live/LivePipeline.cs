@@ -23,15 +23,19 @@ internal sealed class LivePipeline : IAsyncDisposable
     private LivePipeline(IReadOnlyList<BinanceStreamClientOptions> connections, string dbPath, bool resume)
     {
         _store = TickStores.OpenSqlite(dbPath);
-        _ingest = new MarketEventIngest(_store, [Interval.OneMinute]);
-        var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
+        var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = connections.Count == 1 });
         Source = new BinanceSource(connections, TimeProvider.System, Notices.Enqueue);
+        Quality = Source.TrackBarQuality(_store, [Interval.OneMinute]);
+        _ingest = new MarketEventIngest(_store, [Interval.OneMinute], Quality);
         if (resume) Resumed = Source.ResumeFrom(_store);
         _producing = Task.Run(() => Source.RunAsync(channel.Writer, _stop.Token));
         _consuming = Task.Run(() => RunCommand.ConsumeAsync(channel.Reader, _ingest, TimeSpan.FromHours(1), null));
     }
 
     public BinanceSource Source { get; }
+
+    /// <summary>The bar quality flags of the run, as <c>tickwise run</c> keeps them.</summary>
+    public BarQualityTracker Quality { get; }
 
     public IReadOnlyList<(Symbol Symbol, long LastTradeId)> Resumed { get; } = [];
 
@@ -69,6 +73,32 @@ internal sealed class LivePipeline : IAsyncDisposable
         ConnectTimeout = TimeSpan.FromSeconds(5),
     };
 
+    /// <summary>Returns <paramref name="o"/> subscribed to <paramref name="kinds"/> instead.</summary>
+    public static BinanceStreamClientOptions WithKinds(BinanceStreamClientOptions o, params StreamKind[] kinds) => Copy(o, new StreamSubscription(o.Subscription.Symbols, kinds), o.MaxConnectionLifetime, o.ConnectionOverlap);
+
+    /// <summary>Returns <paramref name="o"/> with a short connection lifetime and overlap (rollovers every few seconds).</summary>
+    public static BinanceStreamClientOptions WithLifetime(BinanceStreamClientOptions o, TimeSpan lifetime, TimeSpan overlap) => Copy(o, o.Subscription, lifetime, overlap);
+
+    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, StreamSubscription subscription, TimeSpan lifetime, TimeSpan overlap) => new()
+    {
+        Endpoints = o.Endpoints,
+        Subscription = subscription,
+        InitialBackoff = o.InitialBackoff,
+        MaxBackoff = o.MaxBackoff,
+        HealthyAfter = o.HealthyAfter,
+        ConnectTimeout = o.ConnectTimeout,
+        NoDataTimeout = o.NoDataTimeout,
+        RestAttempts = o.RestAttempts,
+        MaxConnectionLifetime = lifetime,
+        ConnectionOverlap = overlap,
+    };
+
+    /// <summary>Trades the ingest received (the store would hide a repeated one: it keeps each id once).</summary>
+    public long Trades => _ingest.Trades;
+
+    /// <summary>Quotes the ingest received.</summary>
+    public long Quotes => _ingest.Quotes;
+
     /// <summary>Waits until every symbol's last delivered trade id is the last one the server published.</summary>
     public async Task WaitForAsync(FakeBinanceServer server, TimeSpan timeout, params string[] symbols)
     {
@@ -99,6 +129,7 @@ internal sealed class LivePipeline : IAsyncDisposable
             await _producing.WaitAsync(TimeSpan.FromSeconds(10));
             await _consuming.WaitAsync(TimeSpan.FromSeconds(10));
             _ingest.Finish();
+            Quality.Flush();
         }
         return _store;
     }

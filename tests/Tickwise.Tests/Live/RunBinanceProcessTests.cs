@@ -75,6 +75,62 @@ public class RunBinanceProcessTests
         result.Stderr.ShouldContain($"cannot reach the exchange at ws://127.0.0.1:{port}/");
     }
 
+    [Fact]
+    public async Task Run_SecondCtrlC_ForcesTheExitWhileTheFirstWaitsOnALockedStore()
+    {
+        using var temp = new TempDirectory();
+        string db = temp.File("live.db");
+        await using var server = await FakeBinanceServer.StartAsync();
+        using var sut = Started(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--ws-url", server.WsUrl, "--rest-url", server.BaseUrl,
+            "--db", db, "--intervals", "1m", "--reconnect-delay", "50ms");
+        await server.WaitForConnectionsAsync(1, Patience);
+        server.Publish("BTCUSDT", 100);
+        await WaitForStoredAsync(db, ("BTCUSDT", 100));
+
+        // Another program takes the database's write lock and keeps it: the run's next write waits (5 s busy timeout).
+        using var blocker = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db}");
+        blocker.Open();
+        using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            begin.ExecuteNonQuery();
+        }
+        server.Publish("BTCUSDT", 100);
+        await Task.Delay(500);
+        sut.Interrupt();
+        await Task.Delay(1000);
+        sut.HasExited.ShouldBeFalse(sut.Stderr); // still trying to flush: the first Ctrl+C is graceful
+        var forcing = Stopwatch.StartNew();
+        sut.Interrupt();
+        var (exitCode, stderr) = await sut.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        forcing.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(2));
+        exitCode.ShouldBe(130, stderr);
+        stderr.ShouldContain("press Ctrl+C again to force");
+        stderr.ShouldContain("tickwise: forced to stop");
+        stderr.ShouldNotContain("tickwise: stopped:");
+    }
+
+    [Fact]
+    public async Task Run_OneCtrlC_StopsGracefullyWithExitZero()
+    {
+        using var temp = new TempDirectory();
+        string db = temp.File("live.db");
+        await using var server = await FakeBinanceServer.StartAsync();
+        using var sut = Started(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--ws-url", server.WsUrl, "--rest-url", server.BaseUrl, "--db", db);
+        await server.WaitForConnectionsAsync(1, Patience);
+        server.Publish("BTCUSDT", 300);
+        await WaitForStoredAsync(db, ("BTCUSDT", 300));
+
+        sut.Interrupt();
+        var (exitCode, stderr) = await sut.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        exitCode.ShouldBe(0, stderr);
+        stderr.ShouldContain("tickwise: stopped: 300 trades");
+        using ITickStore store = TickStores.OpenSqlite(db);
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+    }
+
     [Theory]
     [InlineData("--market", "moon", "--market moon")]
     [InlineData("--streams", "aggTrade,tickers", "'tickers'")]
@@ -139,6 +195,23 @@ public class RunBinanceProcessTests
         }
 
         public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
+
+        public bool HasExited => _process.HasExited;
+
+        /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
+        public void Interrupt()
+        {
+            using var kill = Process.Start("kill", ["-INT", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            kill.WaitForExit();
+        }
+
+        /// <summary>Waits for the exit.</summary>
+        public async Task<(int ExitCode, string Stderr)> WaitForExitAsync(TimeSpan timeout)
+        {
+            using var wait = new CancellationTokenSource(timeout);
+            await _process.WaitForExitAsync(wait.Token);
+            return (_process.ExitCode, Stderr);
+        }
 
         /// <summary>Sends SIGTERM and waits for the exit.</summary>
         public async Task<(int ExitCode, string Stderr)> TerminateAsync(TimeSpan timeout)

@@ -1,0 +1,59 @@
+using System.Runtime.InteropServices;
+
+namespace Tickwise.Cli;
+
+/// <summary>Ctrl+C (SIGINT) and SIGTERM for the whole process: the first asks the running command to stop (it stops
+/// reading, drains its queues, flushes the store and exits 0); a second one forces the exit at once.</summary>
+/// <remarks>
+/// System.CommandLine's own handler is turned off (<c>ProcessTerminationTimeout = null</c>) because it waits for the
+/// command inside the signal handler and then forces an exit two seconds after the first signal, whether or not the
+/// store has been flushed, and a second Ctrl+C cannot reach it meanwhile. Here the first signal only cancels
+/// <see cref="Token"/> (off the signal thread, so cancellation callbacks never hold it), and the second exits with 130
+/// (SIGINT) or 143 (SIGTERM), as a shell reports a process killed by the signal.
+/// </remarks>
+internal sealed class ShutdownSignals : IDisposable
+{
+    /// <summary>Exit code after a forced stop by a second SIGINT.</summary>
+    public const int ForcedByInterrupt = 130;
+
+    /// <summary>Exit code after a forced stop by a second SIGTERM.</summary>
+    public const int ForcedByTerminate = 143;
+
+    private readonly CancellationTokenSource _stop = new();
+    private readonly PosixSignalRegistration _interrupt;
+    private readonly PosixSignalRegistration _terminate;
+    private int _signals;
+
+    /// <summary>Starts handling SIGINT and SIGTERM until disposed.</summary>
+    public ShutdownSignals()
+    {
+        _interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, OnSignal);
+        _terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, OnSignal);
+    }
+
+    /// <summary>Cancelled by the first signal.</summary>
+    public CancellationToken Token => _stop.Token;
+
+    /// <summary>Signals received so far.</summary>
+    public int Signals => Volatile.Read(ref _signals);
+
+    public void Dispose()
+    {
+        _interrupt.Dispose();
+        _terminate.Dispose();
+        _stop.Dispose();
+    }
+
+    private void OnSignal(PosixSignalContext context)
+    {
+        context.Cancel = true; // never the runtime's default: this class decides
+        if (Interlocked.Increment(ref _signals) == 1)
+        {
+            Console.Error.WriteLine("tickwise: stopping: draining and flushing the store (press Ctrl+C again to force)");
+            ThreadPool.UnsafeQueueUserWorkItem(static stop => stop.Cancel(), _stop, preferLocal: false);
+            return;
+        }
+        Console.Error.WriteLine("tickwise: forced to stop before the store was flushed");
+        Environment.Exit(context.Signal == PosixSignal.SIGTERM ? ForcedByTerminate : ForcedByInterrupt);
+    }
+}
