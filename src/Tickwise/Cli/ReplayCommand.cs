@@ -36,6 +36,8 @@ internal static class ReplayCommand
         var serve = new Option<bool>("--serve") { Description = "With --urls: keep serving after the replay ends, until Ctrl+C." };
 
         var command = new Command("replay", "Replay recorded Binance stream frames: trades and bars into the store, a local order book per symbol.") { files, speed, db, intervals, indicatorCsv, urls, serve };
+        var pipeline = new PipelineOptions(settings);
+        pipeline.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             string[] paths = result.GetValue(files)!;
@@ -51,12 +53,14 @@ internal static class ReplayCommand
             using var source = new RecordedFrameSource(paths, badLines.Report);
             using ITickStore store = TickStores.Open(result.GetValue(db)!);
             using IndicatorCsvWriter? indicators = result.GetValue(indicatorCsv) is { } dir ? new IndicatorCsvWriter(dir) : null;
-            AlertService? alerts = OpenAlerts(store);
+            PipelineServices services = PipelineServices.Create(result, pipeline, store, symbols: null);
+            AlertService? alerts = services.Alerts.Engine.Rules.Any(r => r.Enabled) ? services.Alerts : null;
             string? webUrls = result.GetValue(urls);
             if (result.GetValue(serve) && webUrls is null) throw new CliException("--serve needs --urls (where to serve).");
             var books = new Web.Live.PublishedBooks();
             await using Web.LiveWeb? web = webUrls is null ? null : await ServeCommand.StartAsync(webUrls, "replay", store, result.GetValue(db)!, barIntervals, live: true, books, cancellationToken);
-            var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, alerts?.Observer, web?.Observer));
+            if (web is not null) services.Publish = (channel, type, data) => web.Hub.Publish(channel, type, data);
+            var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, services.Observer, web?.Observer));
             var replay = new RecordedFrameReplay(ingest, source.Files, badLines.Report, message =>
             {
                 if (++warnings <= WarningsShown) Console.Error.WriteLine($"tickwise: warning: {message}");
@@ -67,11 +71,14 @@ internal static class ReplayCommand
             Action? publishBooks = web is null ? null : () => { foreach (ReplaySymbol symbol in replay.Symbols) books.Publish(symbol.Book); };
             bool cancelled = await Play(source, replay, pace, publishBooks, cancellationToken);
             replay.Finish();
+            services.Flush();
             publishBooks?.Invoke();
             Console.Error.WriteLine(
                 $"tickwise: replayed {replay.Frames:N0} frames from {paths.Length} file(s) in {clock.Elapsed.TotalSeconds:F1} s: " +
                 $"{ingest.Trades:N0} trades ({ingest.NewTrades:N0} new), {ingest.Quotes:N0} quotes, {badLines.Count:N0} bad lines, {replay.IgnoredFrames:N0} frames ignored{(cancelled ? " (stopped early)" : "")}" +
-                (alerts is null ? "" : $"; {alerts.Engine.Rules.Count(r => r.Enabled):N0} alert rules fired {alerts.EventsStored:N0} alerts ({alerts.Engine.Suppressed:N0} suppressed by cooldown)"));
+                (alerts is null ? "" : $"; {alerts.Engine.Rules.Count(r => r.Enabled):N0} alert rules fired {alerts.EventsStored:N0} alerts ({alerts.Engine.Suppressed:N0} suppressed by cooldown)")
+                + (services.Pairs is null ? "" : $"; {services.Pairs.Snapshots:N0} pair snapshots")
+                + (services.Trading is null ? "" : $"; strategy {services.Trading.Runners[0].Runner.Strategy.Name}: {services.Trading.Runners[0].Runner.OrderCount:N0} orders"));
             foreach (ReplaySymbol symbol in replay.Symbols) Console.WriteLine(Describe(symbol, store.Count(symbol.Symbol).Bars));
             if (web is not null && result.GetValue(serve) && !cancelled)
             {
@@ -81,15 +88,6 @@ internal static class ReplayCommand
             return cancelled ? CommandRunner.Cancelled : 0;
         }));
         return command;
-    }
-
-    /// <summary>The store's alert rules on the replayed stream, their events stored; null when the store has no enabled rule.</summary>
-    private static AlertService? OpenAlerts(ITickStore store)
-    {
-        var problems = new List<string>();
-        AlertService alerts = AlertService.Open(store, problems: problems, restore: false);
-        foreach (string problem in problems) Console.Error.WriteLine($"tickwise: warning: {problem}");
-        return alerts.Engine.Rules.Any(r => r.Enabled) ? alerts : null;
     }
 
     /// <summary>Feeds every frame in receive-time order, paced unless <paramref name="pace"/> is infinite; true when stopped by Ctrl+C.

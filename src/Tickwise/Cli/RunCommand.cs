@@ -45,6 +45,8 @@ internal static class RunCommand
         {
             source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, noDataTimeout, statusEvery, resume, indicatorCsv, urls,
         };
+        var pipeline = new PipelineOptions(settings);
+        pipeline.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             string sourceName = result.GetValue(source)!;
@@ -72,12 +74,14 @@ internal static class RunCommand
                 IReadOnlyList<BinanceStreamClientOptions> connections = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
                     ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"));
                 using ITickStore binanceStore = TickStores.Open(dbPath);
-                await using Web.LiveWeb? binanceWeb = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "binance", binanceStore, dbPath, barIntervals, books: null, stop.Token);
-                if (stopAfter is { } binanceAfter) stop.CancelAfter(binanceAfter); // --duration counts from the pipeline's start, after the web host's
+                PipelineServices binanceServices = PipelineServices.Create(result, pipeline, binanceStore, symbolList);
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
                 {
                     live.Health.Store = CliValues.Redact(dbPath);
-                    BarQualityTracker quality = live.TrackBarQuality(binanceStore, barIntervals, CompositeMarketObserver.Of(indicators, binanceWeb?.Observer));
+                    await using Web.LiveWeb? binanceWeb = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "binance", binanceStore, dbPath, barIntervals, books: null, stop.Token);
+                    if (binanceWeb is not null) binanceServices.Publish = (channel, type, data) => binanceWeb.Hub.Publish(channel, type, data);
+                    if (stopAfter is { } binanceAfter) stop.CancelAfter(binanceAfter); // --duration counts from the pipeline's start, after the web host's
+                    BarQualityTracker quality = live.TrackBarQuality(binanceStore, barIntervals, CompositeMarketObserver.Of(indicators, binanceWeb?.Observer, binanceServices.Observer));
                     // Trade ids are aggregated-trade ids when the aggTrade stream is the trade source (the default).
                     var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, quality, aggregatedTrades: connections[0].Subscription.HasAggTrades);
                     if (result.GetValue(resume))
@@ -91,8 +95,9 @@ internal static class RunCommand
                     await producing;
                     binanceIngest.Finish();
                     quality.Flush();
+                    binanceServices.Flush();
                     Console.Error.WriteLine($"tickwise: stopped: {binanceIngest.Trades:N0} trades ({binanceIngest.NewTrades:N0} new), {binanceIngest.Quotes:N0} quotes, {binanceIngest.BarsWritten:N0} bars stored; "
-                        + $"{live.Connections} connections, {live.ParseErrors} parse errors");
+                        + $"{live.Connections} connections, {live.ParseErrors} parse errors; {binanceServices.Describe()}");
                 }
                 return 0;
             }
@@ -101,9 +106,11 @@ internal static class RunCommand
             long startMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
             var simulator = new MarketSimulator(SimulationOptions.Build(symbolList, result.GetValue(seed), startMs));
             using ITickStore store = TickStores.Open(dbPath);
+            PipelineServices services = PipelineServices.Create(result, pipeline, store, symbolList);
             await using Web.LiveWeb? web = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "simulator", store, dbPath, barIntervals, books: null, stop.Token);
+            if (web is not null) services.Publish = (channel, type, data) => web.Hub.Publish(channel, type, data);
             if (stopAfter is { } after) stop.CancelAfter(after); // --duration counts from the pipeline's start, after the web host's
-            var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, web?.Observer));
+            var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, web?.Observer, services.Observer));
             var feed = new SimulatorSource(simulator, pace);
             producing = feed.RunAsync(channel.Writer, stop.Token);
             Console.Error.WriteLine($"tickwise: running simulator for {string.Join(',', symbolList)} into {CliValues.Redact(dbPath)} (Ctrl+C stops)");
@@ -111,7 +118,8 @@ internal static class RunCommand
             await ConsumeAsync(channel.Reader, ingest, statusInterval, sourceStatus: null);
             await producing;
             ingest.Finish();
-            Console.Error.WriteLine($"tickwise: stopped: {ingest.Trades:N0} trades, {ingest.Quotes:N0} quotes, {ingest.BarsWritten:N0} bars stored");
+            services.Flush();
+            Console.Error.WriteLine($"tickwise: stopped: {ingest.Trades:N0} trades, {ingest.Quotes:N0} quotes, {ingest.BarsWritten:N0} bars stored; {services.Describe()}");
             return 0;
         }));
         return command;
