@@ -15,6 +15,16 @@ if [ ! -d "$root/../shared/data" ]; then
   exit 1
 fi
 
+# The dashboard is built by npm inside dotnet build, and its browser tests drive Debian's Chromium.
+missing=()
+command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "test.sh: installing ${missing[*]} from Debian's packages" >&2
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "test.sh: installing ${missing[*]} failed (root and a package mirror are needed)" >&2; exit 1; }
+fi
+
 dotnet build Tickwise.slnx -c Release --nologo -v quiet || { echo "test.sh: build failed" >&2; exit 1; }
 
 results="$root/artifacts/test-results"
