@@ -173,7 +173,11 @@ public class RunBinanceProcessTests
 
     private static LiveProcess Started(string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        // env restores SIGINT's default disposition: a test run started in the background (CI, nohup, "cmd &") inherits
+        // SIGINT ignored, and an ignored SIGINT stays ignored in the child, so Ctrl+C could not be tested at all.
+        var start = new ProcessStartInfo("env") { WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tickwise.dll"));
         foreach (string arg in args) start.ArgumentList.Add(arg);
         return new LiveProcess(Process.Start(start)!);
