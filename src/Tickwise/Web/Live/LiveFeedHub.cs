@@ -190,7 +190,7 @@ internal sealed partial class LiveFeedHub : IMarketObserver, IAsyncDisposable
 
     private void MarkSlow(FeedClient client)
     {
-        if (_slowMarked.TryAdd(client.Id, 0)) Interlocked.Increment(ref _slowClientsDisconnected);
+        if (client.TryCountSlow()) Interlocked.Increment(ref _slowClientsDisconnected);
     }
 
     private SymbolFeed FeedOf(Symbol symbol)
