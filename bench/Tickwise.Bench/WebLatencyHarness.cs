@@ -65,6 +65,8 @@ internal static class WebLatencyHarness
             sockets[c].ConnectAsync(new Uri($"ws://{address.Authority}/ws"), CancellationToken.None).GetAwaiter().GetResult();
             sockets[c].SendAsync(Encoding.UTF8.GetBytes("""{"op":"subscribe","channels":["trades:BENCHUSDT"]}"""), WebSocketMessageType.Text, true, CancellationToken.None).GetAwaiter().GetResult();
             latencies[c] = new List<double>(total);
+            // The "subscribed" reply: the client is registered before the first trade is published.
+            sockets[c].ReceiveAsync(new byte[4096], CancellationToken.None).GetAwaiter().GetResult();
         }
         while (!hub.HasSubscribers("trades:BENCHUSDT") || hub.ClientCount < clients) Thread.Sleep(10);
         long droppedBefore = hub.MessagesDropped;

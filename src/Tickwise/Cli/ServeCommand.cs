@@ -49,14 +49,16 @@ internal static class ServeCommand
     /// <summary>Starts the web host beside a pipeline: on <paramref name="urls"/> when given (it must work), off for "none", and
     /// otherwise on <see cref="TickwiseWebHost.DefaultUrls"/> when that address is free (when it is not, a warning, and the
     /// pipeline runs without it).</summary>
+    /// <remarks><paramref name="health"/> is what /api/health serves (the live feed's own health service); null builds one
+    /// from the pipeline's counters, as for the simulator and replay.</remarks>
     internal static async Task<LiveWeb?> StartForPipelineAsync(string? urls, string source, ITickStore store, string storeSpec, IReadOnlyList<Core.Market.Interval> intervals,
-        Web.Live.IBookSource? books, CancellationToken cancellationToken)
+        Web.Live.IBookSource? books, CancellationToken cancellationToken, Health.IHealthSource? health = null)
     {
         if (string.Equals(urls?.Trim(), "none", StringComparison.OrdinalIgnoreCase)) return null;
-        if (urls is not null) return await StartAsync(urls, source, store, storeSpec, intervals, live: true, books, cancellationToken);
+        if (urls is not null) return await StartAsync(urls, source, store, storeSpec, intervals, live: true, books, cancellationToken, health);
         try
         {
-            return await StartAsync(TickwiseWebHost.DefaultUrls, source, store, storeSpec, intervals, live: true, books, cancellationToken);
+            return await StartAsync(TickwiseWebHost.DefaultUrls, source, store, storeSpec, intervals, live: true, books, cancellationToken, health);
         }
         catch (CliException e)
         {

@@ -47,6 +47,7 @@ public class TickwiseWebHostTests(WebTestServer server)
             paths.TryGetProperty(path, out JsonElement operations).ShouldBeTrue(path);
             string[] documented = [.. operations.GetProperty("get").TryGetProperty("parameters", out JsonElement list) ? list.EnumerateArray().Select(p => p.GetProperty("name").GetString()!) : []];
             foreach (string parameter in parameters.Where(p => p != "format")) documented.ShouldContain(parameter, path);
+            operations.GetProperty("get").GetProperty("responses").TryGetProperty("400", out _).ShouldBeTrue(path);
         }
     }
 

@@ -23,6 +23,7 @@ internal static class AnalyticsEndpoints
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api").WithTags("Analytics");
+        api.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/stats", Stats).WithName("GetStats")
             .WithSummary("Per interval, over the latest `window` bars: last close, mean, standard deviation, min, max, return, volume, trades.");
         api.MapGet("/correlation", CorrelationMatrixOf).WithName("GetCorrelation")

@@ -22,6 +22,7 @@ internal static class MarketEndpoints
     public static IEndpointRouteBuilder MapMarketEndpoints(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api").WithTags("Market");
+        api.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/health", Health).WithName("GetHealth").WithSummary("Per-symbol feed health, pipeline counters and the store's state.");
         api.MapGet("/symbols", Symbols).WithName("GetSymbols").WithSummary("Stored symbols with their bar intervals, trade time span and trade count (CSV: intervals joined by spaces).");
         api.MapGet("/quotes/latest", LatestQuotes).WithName("GetLatestQuotes").WithSummary("Each symbol's latest best bid/ask and last trade price.");

@@ -23,6 +23,7 @@ internal static class PairsEndpoints
     public static IEndpointRouteBuilder MapPairsEndpoints(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/pairs").WithTags("Pairs");
+        api.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/analytics", Analytics).WithName("GetPairAnalytics")
             .WithSummary("Hedge ratio, spread, z-score, Engle-Granger ADF, half-life and correlation over the latest `window` bars the legs share.");
         api.MapGet("/series", Series).WithName("GetPairSeries")

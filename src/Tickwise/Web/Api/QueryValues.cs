@@ -86,7 +86,8 @@ internal static class QueryValues
             if (ms < 0 || ms >= Timestamps.MaxPlausibleMs) throw ApiException.BadRequest($"{name}={Shorten(text)}: a Unix time in milliseconds between 0 and year 2100.");
             return ms;
         }
-        if (trimmed.Length <= 40 && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset time))
+        // Only ISO-8601 dates (2024-08-08, 2024-08-08T00:00:00Z): the general parser would read "1.5" as a date.
+        if (trimmed.Length is >= 10 and <= 40 && IsIsoDate(trimmed) && DateTimeOffset.TryParse(trimmed, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out DateTimeOffset time))
         {
             long parsed = time.ToUnixTimeMilliseconds();
             if (parsed < 0 || parsed >= Timestamps.MaxPlausibleMs) throw ApiException.BadRequest($"{name}={Shorten(text)}: a time between 1970 and 2100.");
@@ -94,6 +95,10 @@ internal static class QueryValues
         }
         throw ApiException.BadRequest($"{name}={Shorten(text)}: give Unix milliseconds or an ISO-8601 time such as 2024-08-08T00:00:00Z.");
     }
+
+    private static bool IsIsoDate(string text) =>
+        char.IsAsciiDigit(text[0]) && char.IsAsciiDigit(text[1]) && char.IsAsciiDigit(text[2]) && char.IsAsciiDigit(text[3]) && text[4] == '-'
+        && char.IsAsciiDigit(text[5]) && char.IsAsciiDigit(text[6]) && text[7] == '-' && char.IsAsciiDigit(text[8]) && char.IsAsciiDigit(text[9]);
 
     /// <summary>Parses the optional from/to pair; from must come before to.</summary>
     public static (long? From, long? To) Range(string? from, string? to)

@@ -24,6 +24,7 @@ internal static class SeriesEndpoints
     public static IEndpointRouteBuilder MapSeriesEndpoints(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api").WithTags("Series");
+        api.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         api.MapGet("/bars", Bars).WithName("GetBars")
             .WithSummary("A symbol's bars, oldest first: from..to, or the latest `limit` (default 1000, at most 100000) when from is absent.");
         api.MapGet("/trades", Trades).WithName("GetTrades")

@@ -25,6 +25,7 @@ internal sealed class FeedClient : IDisposable
     private int _signalled;
     private long _fullSinceTicks;
     private long _dropped, _sent;
+    private int _slowCounted;
 
     /// <summary>Messages written in one batch before it is flushed (bounds the latency of the first of them).</summary>
     private const int BatchMessages = 64;
@@ -149,6 +150,9 @@ internal sealed class FeedClient : IDisposable
             _transport?.AbandonBatch();
         }
     }
+
+    /// <summary>Returns true the first time only: the hub counts a slow disconnection once, whoever notices it.</summary>
+    public bool TryCountSlow() => Interlocked.Exchange(ref _slowCounted, 1) == 0;
 
     /// <summary>Stops the client.</summary>
     public void Abort() => _abort.Cancel();

@@ -56,8 +56,8 @@ internal static class FeedJson
             w.WriteString("symbol"u8, t.Symbol.Value);
             w.WriteNumber("id"u8, t.Id);
             w.WriteNumber("time"u8, t.TimestampMs);
-            JsonValues.Price(w, "price", t.Price);
-            JsonValues.Quantity(w, "quantity", t.Quantity);
+            JsonValues.FixedPoint(w, "price"u8, t.Price.Raw);
+            JsonValues.FixedPoint(w, "quantity"u8, t.Quantity.Raw);
             w.WriteString("side"u8, JsonValues.Side(t.AggressorSide));
         });
 
@@ -70,15 +70,15 @@ internal static class FeedJson
     {
         w.WriteString("symbol"u8, q.Symbol.Value);
         w.WriteNumber("time"u8, q.TimestampMs);
-        JsonValues.Price(w, "bid", q.BidPrice);
-        JsonValues.Quantity(w, "bid_qty", q.BidQuantity);
-        JsonValues.Price(w, "ask", q.AskPrice);
-        JsonValues.Quantity(w, "ask_qty", q.AskQuantity);
+        JsonValues.FixedPoint(w, "bid"u8, q.BidPrice.Raw);
+        JsonValues.FixedPoint(w, "bid_qty"u8, q.BidQuantity.Raw);
+        JsonValues.FixedPoint(w, "ask"u8, q.AskPrice.Raw);
+        JsonValues.FixedPoint(w, "ask_qty"u8, q.AskQuantity.Raw);
         JsonValues.Double(w, "mid", q.IsValid ? q.MidPrice : double.NaN);
-        JsonValues.Decimal(w, "spread", q.Spread);
+        JsonValues.Decimal(w, "spread"u8, q.Spread);
         double mid = q.MidPrice;
         JsonValues.Double(w, "spread_bps", q.IsValid && mid > 0 ? (double)q.Spread / mid * 10_000 : double.NaN);
-        if (lastPrice is { } p) JsonValues.Price(w, "last_price", p);
+        if (lastPrice is { } p) JsonValues.FixedPoint(w, "last_price"u8, p.Raw);
         else w.WriteNull("last_price"u8);
     }
 
@@ -89,13 +89,13 @@ internal static class FeedJson
             w.WriteString("symbol"u8, b.Symbol.Value);
             w.WriteString("interval"u8, b.Interval.ToString());
             w.WriteNumber("open_time"u8, b.OpenTimeMs);
-            JsonValues.Price(w, "open", b.Open);
-            JsonValues.Price(w, "high", b.High);
-            JsonValues.Price(w, "low", b.Low);
-            JsonValues.Price(w, "close", b.Close);
-            JsonValues.Decimal(w, "volume", b.Volume);
-            JsonValues.Decimal(w, "quote_volume", b.QuoteVolume);
-            JsonValues.Decimal(w, "taker_buy_volume", b.TakerBuyVolume);
+            JsonValues.FixedPoint(w, "open"u8, b.Open.Raw);
+            JsonValues.FixedPoint(w, "high"u8, b.High.Raw);
+            JsonValues.FixedPoint(w, "low"u8, b.Low.Raw);
+            JsonValues.FixedPoint(w, "close"u8, b.Close.Raw);
+            JsonValues.Decimal(w, "volume"u8, b.Volume);
+            JsonValues.Decimal(w, "quote_volume"u8, b.QuoteVolume);
+            JsonValues.Decimal(w, "taker_buy_volume"u8, b.TakerBuyVolume);
             w.WriteNumber("trades"u8, b.TradeCount);
         });
 
@@ -108,8 +108,8 @@ internal static class FeedJson
             w.WriteString("b"u8, p.SymbolB.Value);
             w.WriteString("interval"u8, st.interval.ToString());
             w.WriteNumber("open_time"u8, p.TimestampMs);
-            JsonValues.Price(w, "price_a", st.closeA);
-            JsonValues.Price(w, "price_b", st.closeB);
+            JsonValues.FixedPoint(w, "price_a"u8, st.closeA.Raw);
+            JsonValues.FixedPoint(w, "price_b"u8, st.closeB.Raw);
             JsonValues.Double(w, "hedge_ratio", p.Hedge(p.SpreadMethod).HedgeRatio);
             JsonValues.Double(w, "spread", p.Spread);
             JsonValues.Double(w, "zscore", p.ZScore);

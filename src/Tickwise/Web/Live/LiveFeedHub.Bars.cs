@@ -13,18 +13,20 @@ internal sealed partial class LiveFeedHub
     {
         lock (feed.Lock)
         {
-            if (feed.Aggregator is not { } aggregator) return;
-            try
+            if (feed.Groups.Count == 0) return;
+            foreach (BarGroup group in feed.Groups)
             {
-                aggregator.Add(trade);
-            }
-            catch (OverflowException)
-            {
-                return; // an absurd quote volume: the store's own bars reject it too; the feed must not throw
-            }
-            ReadOnlySpan<Bar> completed = aggregator.Completed;
-            if (!completed.IsEmpty)
-            {
+                SymbolBarAggregator aggregator = group.Aggregator;
+                try
+                {
+                    aggregator.Add(trade);
+                }
+                catch (OverflowException)
+                {
+                    continue; // an absurd quote volume: the store's own bars reject it too; the feed must not throw
+                }
+                ReadOnlySpan<Bar> completed = aggregator.Completed;
+                if (completed.IsEmpty) continue;
                 foreach (Bar bar in completed)
                 {
                     // The pipeline announces its own intervals' closed bars (OnBarClosed); the feed announces the others.
@@ -43,22 +45,26 @@ internal sealed partial class LiveFeedHub
     private void SendDueUpdates(SymbolFeed feed, Dictionary<string, FeedClient[]> subscribers, long now)
     {
         long throttle = (long)(_options.BarUpdateInterval.TotalSeconds * Stopwatch.Frequency);
-        bool copied = false, pending = false;
-        for (int i = 0; i < feed.Intervals.Length; i++)
+        bool pending = false;
+        foreach (BarGroup group in feed.Groups)
         {
-            if (!subscribers.TryGetValue(feed.Channels[i], out FeedClient[]? clients)) continue;
-            if (now - feed.LastSentTicks[i] < throttle)
+            bool copied = false;
+            for (int i = 0; i < group.Intervals.Length; i++)
             {
-                pending = true;
-                continue;
+                if (!subscribers.TryGetValue(group.Channels[i], out FeedClient[]? clients)) continue;
+                if (now - group.LastSentTicks[i] < throttle)
+                {
+                    pending = true;
+                    continue;
+                }
+                if (!copied)
+                {
+                    if (group.Aggregator.CopyOpenBars(group.OpenBars) == 0) break; // no trade yet
+                    copied = true;
+                }
+                Send(clients, FeedJson.Bar(group.Channels[i], group.OpenBars[i], closed: false));
+                group.LastSentTicks[i] = now;
             }
-            if (!copied)
-            {
-                if (feed.Aggregator!.CopyOpenBars(feed.OpenBars) == 0) return;
-                copied = true;
-            }
-            Send(clients, FeedJson.Bar(feed.Channels[i], feed.OpenBars[i], closed: false));
-            feed.LastSentTicks[i] = now;
         }
         feed.Dirty = pending;
     }
@@ -69,9 +75,8 @@ internal sealed partial class LiveFeedHub
         SymbolFeed feed = FeedOf(symbol);
         lock (feed.Lock)
         {
-            feed.AddInterval(interval);
-            int index = feed.IndexOf(interval);
-            feed.LastSentTicks[index] = 0;
+            (BarGroup group, int index) = feed.Find(interval);
+            group.LastSentTicks[index] = 0;
             feed.Dirty = true;
         }
     }

@@ -9,7 +9,6 @@ namespace Tickwise.Web.Live;
 internal sealed partial class LiveFeedHub
 {
     private readonly ConcurrentDictionary<long, FeedClient> _clients = new();
-    private readonly ConcurrentDictionary<long, byte> _slowMarked = new();
     private readonly Lock _subscriptionLock = new();
     private long _nextClientId, _sentByGone, _droppedByGone;
 
@@ -201,7 +200,6 @@ internal sealed partial class LiveFeedHub
             Interlocked.Add(ref _droppedByGone, client.Dropped);
         }
         if (client.DisconnectReason is not null) MarkSlow(client);
-        _slowMarked.TryRemove(client.Id, out _);
     }
 
     /// <summary>Rebuilds the immutable channel → clients map; called under the subscription lock (subscriptions are rare).</summary>

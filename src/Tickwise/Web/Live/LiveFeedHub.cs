@@ -124,7 +124,8 @@ internal sealed partial class LiveFeedHub : IMarketObserver, IAsyncDisposable
         SymbolFeed feed = FeedOf(bar.Symbol);
         string channel = feed.BarsChannel(bar.Interval);
         if (_subscribers.TryGetValue(channel, out FeedClient[]? clients)) Send(clients, FeedJson.Bar(channel, bar, closed: true));
-        if (_pairsActive) _pairWork.Writer.TryWrite(new PairWork(bar, null, false));
+        // The pair worker is far behind when its queue is full: the bar is lost to the pair channels, and counted.
+        if (_pairsActive && !_pairWork.Writer.TryWrite(new PairWork(bar, null, false))) Interlocked.Increment(ref _messagesDropped);
     }
 
     /// <summary>Sends <paramref name="data"/> (serialized with snake_case names) to the subscribers of <paramref name="channel"/>.</summary>
@@ -161,7 +162,7 @@ internal sealed partial class LiveFeedHub : IMarketObserver, IAsyncDisposable
         {
             // stopping
         }
-        _stopping.Dispose();
+        // _stopping is not disposed: WebSocket handlers still finishing (or connecting) link to its token.
     }
 
     private bool Send(FeedClient[] clients, FeedMessage message)
@@ -189,7 +190,7 @@ internal sealed partial class LiveFeedHub : IMarketObserver, IAsyncDisposable
 
     private void MarkSlow(FeedClient client)
     {
-        if (_slowMarked.TryAdd(client.Id, 0)) Interlocked.Increment(ref _slowClientsDisconnected);
+        if (client.TryCountSlow()) Interlocked.Increment(ref _slowClientsDisconnected);
     }
 
     private SymbolFeed FeedOf(Symbol symbol)

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Tickwise.Core.Bars;
 using Tickwise.Core.Market;
 
 namespace Tickwise.Web.Live;
@@ -7,10 +6,10 @@ namespace Tickwise.Web.Live;
 /// <summary>One symbol's live feed state: its channel names (built once, so the ingest thread allocates none), its last
 /// price and its bars in progress.</summary>
 /// <remarks>
-/// The bars in progress come from a <see cref="SymbolBarAggregator"/> over the pipeline's intervals plus any other
-/// interval a client subscribed to. Adding an interval restarts the aggregator, so every bar in progress of the symbol
-/// starts again from the next trade (partial until the next bar boundary). <see cref="Lock"/> guards everything but the
-/// channel names and <see cref="LastPriceRaw"/>: the ingest thread updates, the hub's timer flushes throttled updates.
+/// The bars in progress come from one <see cref="BarGroup"/> over the pipeline's intervals, kept from the symbol's first
+/// trade, and one more group per other interval a client subscribed to, started at the subscription (its first bar is
+/// partial), so that adding an interval never disturbs the bars already in progress. <see cref="Lock"/> guards the
+/// groups and <see cref="Dirty"/>: the ingest thread updates them, the hub's timer flushes throttled updates.
 /// </remarks>
 internal sealed class SymbolFeed
 {
@@ -23,11 +22,7 @@ internal sealed class SymbolFeed
         TradesChannel = $"trades:{symbol}";
         QuotesChannel = $"quotes:{symbol}";
         PipelineIntervals = pipelineIntervals;
-        Intervals = [];
-        Channels = [];
-        LastSentTicks = [];
-        OpenBars = [];
-        if (pipelineIntervals.Count > 0) Rebuild([.. pipelineIntervals]);
+        if (pipelineIntervals.Count > 0) Groups.Add(new BarGroup(this, [.. pipelineIntervals]));
     }
 
     /// <summary>The symbol.</summary>
@@ -45,23 +40,11 @@ internal sealed class SymbolFeed
     /// <summary>The latest trade price (raw fixed point), 0 before the first; written with <see cref="Volatile"/>.</summary>
     public long LastPriceRaw;
 
-    /// <summary>Guards the bar state below.</summary>
+    /// <summary>Guards the groups and <see cref="Dirty"/>.</summary>
     public Lock Lock { get; } = new();
 
-    /// <summary>The aggregator of the bars in progress, or null before any interval is wanted.</summary>
-    public SymbolBarAggregator? Aggregator { get; private set; }
-
-    /// <summary>The aggregator's intervals, shortest first.</summary>
-    public Interval[] Intervals { get; private set; }
-
-    /// <summary>The bars channel of each interval.</summary>
-    public string[] Channels { get; private set; }
-
-    /// <summary>When each interval's last bar_update was sent (Stopwatch ticks).</summary>
-    public long[] LastSentTicks { get; private set; }
-
-    /// <summary>Room for the bars in progress.</summary>
-    public Bar[] OpenBars { get; private set; }
+    /// <summary>The bars in progress, by aggregator.</summary>
+    public List<BarGroup> Groups { get; } = [];
 
     /// <summary>True when a trade changed the bars since the last flush.</summary>
     public bool Dirty { get; set; }
@@ -70,30 +53,16 @@ internal sealed class SymbolFeed
     public string BarsChannel(Interval interval) =>
         _barChannels.TryGetValue(interval, out string? name) ? name : _barChannels.GetOrAdd(interval, static (i, s) => $"bars:{s}:{i}", Symbol);
 
-    /// <summary>Returns the index of <paramref name="interval"/> among <see cref="Intervals"/>, or -1.</summary>
-    public int IndexOf(Interval interval)
+    /// <summary>Returns the group and index of <paramref name="interval"/>, adding a group for it when none has it; under <see cref="Lock"/>.</summary>
+    public (BarGroup Group, int Index) Find(Interval interval)
     {
-        for (int i = 0; i < Intervals.Length; i++)
+        foreach (BarGroup group in Groups)
         {
-            if (Intervals[i] == interval) return i;
+            int index = group.IndexOf(interval);
+            if (index >= 0) return (group, index);
         }
-        return -1;
-    }
-
-    /// <summary>Adds an interval (restarting the bars in progress); call under <see cref="Lock"/>.</summary>
-    public void AddInterval(Interval interval)
-    {
-        if (IndexOf(interval) >= 0) return;
-        Rebuild([.. Intervals, interval]);
-    }
-
-    private void Rebuild(List<Interval> intervals)
-    {
-        var aggregator = new SymbolBarAggregator(Symbol, intervals);
-        Aggregator = aggregator;
-        Intervals = [.. aggregator.Intervals];
-        Channels = [.. Intervals.Select(BarsChannel)];
-        LastSentTicks = new long[Intervals.Length];
-        OpenBars = new Bar[Intervals.Length];
+        var added = new BarGroup(this, [interval]);
+        Groups.Add(added);
+        return (added, 0);
     }
 }

@@ -63,6 +63,15 @@ public class FeedClientTests
     }
 
     [Fact]
+    public void TryCountSlow_CalledTwice_IsTrueOnce()
+    {
+        using FeedClient sut = Client();
+
+        sut.TryCountSlow().ShouldBeTrue();
+        sut.TryCountSlow().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task CheckSlow_QueueFullLongerThanTheTimeout_Disconnects()
     {
         using FeedClient sut = Client(slowSeconds: 0.2);

@@ -12,7 +12,7 @@ public partial class LiveFeedHubTests
     [Fact]
     public async Task SlowClient_NeverReads_IsThinnedAndDisconnectedWhileAFastClientGetsEverything()
     {
-        var options = new FeedOptions { ClientQueueCapacity = 2048, SlowClientTimeout = TimeSpan.FromSeconds(1) };
+        var options = new FeedOptions { ClientQueueCapacity = 16_384, SlowClientTimeout = TimeSpan.FromSeconds(1) };
         var hub = new LiveFeedHub(Interval.Standard, server.Store, options);
         var health = new LiveHealthSource("test", "store", null, hub, TimeProvider.System);
         await using TickwiseWebHost host = await TickwiseWebHost.StartAsync("http://127.0.0.1:0", new WebContext(server.Store, health, hub, null, null));
@@ -25,7 +25,7 @@ public partial class LiveFeedHubTests
         await fast.SubscribeAsync("trades:EEEUSDT");
         (await fast.ReceiveAsync()).GetProperty("type").GetString().ShouldBe("subscribed");
 
-        const int total = 100_000;
+        const int total = 150_000;
         var received = new List<long>(total);
         Task reading = Task.Run(async () =>
         {

@@ -108,6 +108,31 @@ public partial class LiveFeedHubTests(WebTestServer server)
     }
 
     [Fact]
+    public async Task Subscribe_AnotherInterval_LeavesTheBarsInProgressWhole()
+    {
+        await using FeedSocket sut = await FeedSocket.ConnectAsync(server.BaseAddress);
+        await sut.SubscribeAsync("bars:FFFUSDT:1m");
+        await ExpectSubscribedAsync(sut, "bars:FFFUSDT:1m");
+        server.Hub.OnTrade(TradeOf("FFFUSDT", 1, "2", "1", MinuteMs + 1_000));
+        server.Hub.OnTrade(TradeOf("FFFUSDT", 2, "3", "1", MinuteMs + 2_000));
+        while ((await sut.ReceiveTypeAsync("bar_update")).GetProperty("data").GetProperty("trades").GetInt64() < 2) { }
+
+        await using FeedSocket other = await FeedSocket.ConnectAsync(server.BaseAddress);
+        await other.SubscribeAsync("bars:FFFUSDT:2m");
+        await ExpectSubscribedAsync(other, "bars:FFFUSDT:2m");
+        server.Hub.OnTrade(TradeOf("FFFUSDT", 3, "4", "1", MinuteMs + 3_000));
+
+        JsonElement update;
+        do update = (await sut.ReceiveTypeAsync("bar_update")).GetProperty("data");
+        while (update.GetProperty("trades").GetInt64() < 3);
+        update.GetProperty("open").GetRawText().ShouldBe("2");
+        update.GetProperty("volume").GetRawText().ShouldBe("3");
+        JsonElement twoMinutes = (await other.ReceiveTypeAsync("bar_update")).GetProperty("data");
+        twoMinutes.GetProperty("interval").GetString().ShouldBe("2m");
+        twoMinutes.GetProperty("trades").GetInt64().ShouldBe(1); // from its subscription on
+    }
+
+    [Fact]
     public async Task Unsubscribe_StopsTheChannel()
     {
         await using FeedSocket sut = await FeedSocket.ConnectAsync(server.BaseAddress);
