@@ -80,7 +80,8 @@ internal static class BacktestCommand
         return command;
     }
 
-    private static void StoreRecord(ITickStore store, BacktestResult report, string id, IReadOnlyDictionary<string, string> parameters)
+    /// <summary>Stores the report as a <c>backtest</c> record, trimmed to the record size limit, and returns its JSON.</summary>
+    internal static string StoreRecord(ITickStore store, BacktestResult report, string id, IReadOnlyDictionary<string, string> parameters)
     {
         int points = StoredEquityPoints, trades = StoredTrades;
         byte[] json = BacktestFiles.ReportJson(report, id, parameters, indented: false, points, trades);
@@ -90,7 +91,9 @@ internal static class BacktestCommand
             points = Math.Max(2, points / 2);
             json = BacktestFiles.ReportJson(report, id, parameters, indented: false, points, trades);
         }
-        store.PutRecords([new StoredRecord("backtest", id, report.ToMs, Encoding.UTF8.GetString(json))]);
+        string text = Encoding.UTF8.GetString(json);
+        store.PutRecords([new StoredRecord("backtest", id, report.ToMs, text)]);
+        return text;
     }
 
     private static void WriteTable(BacktestResult report, string id)

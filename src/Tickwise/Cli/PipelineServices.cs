@@ -19,7 +19,7 @@ namespace Tickwise.Cli;
 /// <remarks>Published events go through <see cref="Publish"/>, which the web host sets once it is up (null: nobody listens).</remarks>
 internal sealed class PipelineServices
 {
-    private PipelineServices(PairSnapshotPublisher? pairs, AlertService alerts, TradingDesk? trading)
+    internal PipelineServices(PairSnapshotPublisher? pairs, AlertService alerts, TradingDesk? trading)
     {
         Pairs = pairs;
         Alerts = alerts;
@@ -72,6 +72,14 @@ internal sealed class PipelineServices
         return self;
     }
 
+    /// <summary>Serves these services' alerts, orders and positions through <paramref name="web"/>'s API and publishes
+    /// their events on its live feed.</summary>
+    public void AttachTo(Web.LiveWeb web)
+    {
+        web.Host.Context.Pipeline = this;
+        Publish = (channel, type, data) => web.Hub.Publish(channel, type, data);
+    }
+
     /// <summary>Writes what is buffered (pair snapshots, trading records).</summary>
     public void Flush()
     {
@@ -82,7 +90,7 @@ internal sealed class PipelineServices
     /// <summary>One line for the status output.</summary>
     public string Describe() =>
         $"{Pairs?.Snapshots ?? 0:N0} pair snapshots, {Alerts.EventsStored:N0} alerts fired"
-        + (Trading is null ? "" : $", {Trading.Runners.Count} strategy running on the {Trading.BrokerName} broker");
+        + (Trading is not { Runners.Count: > 0 } ? "" : $", {Trading.Runners.Count} strategy running on the {Trading.BrokerName} broker");
 
     private void PublishTrading(TradingEvent e)
     {
@@ -114,7 +122,16 @@ internal sealed class PipelineServices
             throw new CliException(broker == "testnet"
                 ? "--broker testnet: live strategies place orders with the paper broker only in this version; the signed testnet client exists (Tickwise.Binance.Trading) but is not connected to run yet."
                 : $"--broker {broker}: choose paper.");
-        if (name is null) return null;
+        decimal fees = result.GetValue(options.FeesBps), slippage = result.GetValue(options.SlippageBps);
+        if (fees is < 0 or > 1000) throw new CliException($"--fees-bps {fees}: give 0 to 1000.");
+        if (slippage is < 0 or > 1000) throw new CliException($"--slippage-bps {slippage}: give 0 to 1000.");
+        string runId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        void Warn(string message) => Console.Error.WriteLine($"tickwise: warning: {message}");
+        if (name is null)
+        {
+            // No strategy: the paper broker still takes manual orders (the API's POST /api/orders) on the streamed symbols.
+            return symbols is null ? null : new TradingDesk(store, symbols, [], new FeeModel(fees, fees), new SlippageModel(slippage), runId, onEvent, Warn);
+        }
         IStrategy strategy;
         try { strategy = StrategyCatalog.Create(name.Trim().ToLowerInvariant(), result.GetValue(options.Params) ?? [], out _); }
         catch (ArgumentException e) { throw new CliException($"--strategy {name}: {e.Message}", e); }
@@ -124,14 +141,9 @@ internal sealed class PipelineServices
         if (legs.Count != strategy.SymbolCount)
             throw new CliException($"--strategy {strategy.Name} trades {strategy.SymbolCount} symbol(s); {legs.Count} given (--strategy-symbols, or the first of --symbols).");
         Interval interval = CliValues.ParseInterval(result.GetValue(options.StrategyInterval)!);
-        decimal fees = result.GetValue(options.FeesBps), slippage = result.GetValue(options.SlippageBps);
-        if (fees is < 0 or > 1000) throw new CliException($"--fees-bps {fees}: give 0 to 1000.");
-        if (slippage is < 0 or > 1000) throw new CliException($"--slippage-bps {slippage}: give 0 to 1000.");
-        string runId = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
         try
         {
-            return new TradingDesk(store, symbols ?? legs, [new StrategySetup(strategy, legs, interval)], new FeeModel(fees, fees), new SlippageModel(slippage), runId, onEvent,
-                message => Console.Error.WriteLine($"tickwise: warning: {message}"));
+            return new TradingDesk(store, symbols ?? legs, [new StrategySetup(strategy, legs, interval)], new FeeModel(fees, fees), new SlippageModel(slippage), runId, onEvent, Warn);
         }
         catch (ArgumentException e)
         {

@@ -59,7 +59,7 @@ internal static class ReplayCommand
             if (result.GetValue(serve) && webUrls is null) throw new CliException("--serve needs --urls (where to serve).");
             var books = new Web.Live.PublishedBooks();
             await using Web.LiveWeb? web = webUrls is null ? null : await ServeCommand.StartAsync(webUrls, "replay", store, result.GetValue(db)!, barIntervals, live: true, books, cancellationToken);
-            if (web is not null) services.Publish = (channel, type, data) => web.Hub.Publish(channel, type, data);
+            if (web is not null) services.AttachTo(web);
             var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, services.Observer, web?.Observer));
             var replay = new RecordedFrameReplay(ingest, source.Files, badLines.Report, message =>
             {
@@ -78,7 +78,7 @@ internal static class ReplayCommand
                 $"{ingest.Trades:N0} trades ({ingest.NewTrades:N0} new), {ingest.Quotes:N0} quotes, {badLines.Count:N0} bad lines, {replay.IgnoredFrames:N0} frames ignored{(cancelled ? " (stopped early)" : "")}" +
                 (alerts is null ? "" : $"; {alerts.Engine.Rules.Count(r => r.Enabled):N0} alert rules fired {alerts.EventsStored:N0} alerts ({alerts.Engine.Suppressed:N0} suppressed by cooldown)")
                 + (services.Pairs is null ? "" : $"; {services.Pairs.Snapshots:N0} pair snapshots")
-                + (services.Trading is null ? "" : $"; strategy {services.Trading.Runners[0].Runner.Strategy.Name}: {services.Trading.Runners[0].Runner.OrderCount:N0} orders"));
+                + (services.Trading is not { Runners.Count: > 0 } ? "" : $"; strategy {services.Trading.Runners[0].Runner.Strategy.Name}: {services.Trading.Runners[0].Runner.OrderCount:N0} orders"));
             foreach (ReplaySymbol symbol in replay.Symbols) Console.WriteLine(Describe(symbol, store.Count(symbol.Symbol).Bars));
             if (web is not null && result.GetValue(serve) && !cancelled)
             {

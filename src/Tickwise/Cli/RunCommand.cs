@@ -78,12 +78,22 @@ internal static class RunCommand
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
                 {
                     live.Health.Store = CliValues.Redact(dbPath);
-                    await using Web.LiveWeb? binanceWeb = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "binance", binanceStore, dbPath, barIntervals, books: null, stop.Token);
-                    if (binanceWeb is not null) binanceServices.Publish = (channel, type, data) => binanceWeb.Hub.Publish(channel, type, data);
+                    await using Web.LiveWeb? binanceWeb = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "binance", binanceStore, dbPath, barIntervals, books: null, stop.Token, live.Health);
+                    if (binanceWeb is not null) binanceServices.AttachTo(binanceWeb);
                     if (stopAfter is { } binanceAfter) stop.CancelAfter(binanceAfter); // --duration counts from the pipeline's start, after the web host's
                     BarQualityTracker quality = live.TrackBarQuality(binanceStore, barIntervals, CompositeMarketObserver.Of(indicators, binanceWeb?.Observer, binanceServices.Observer));
                     // Trade ids are aggregated-trade ids when the aggTrade stream is the trade source (the default).
                     var binanceIngest = new MarketEventIngest(binanceStore, barIntervals, quality, aggregatedTrades: connections[0].Subscription.HasAggTrades);
+                    live.Health.Pipeline = () => new Dictionary<string, long>
+                    {
+                        ["trades"] = binanceIngest.Trades,
+                        ["new_trades"] = binanceIngest.NewTrades,
+                        ["quotes"] = binanceIngest.Quotes,
+                        ["bars_written"] = binanceIngest.BarsWritten,
+                        ["queue_depth"] = channel.Reader.Count,
+                        ["pair_snapshots"] = binanceServices.Pairs?.Snapshots ?? 0,
+                        ["alerts_fired"] = binanceServices.Alerts.EventsStored,
+                    };
                     if (result.GetValue(resume))
                         foreach (var (symbol, lastId) in live.ResumeFrom(binanceStore))
                             Console.Error.WriteLine($"tickwise: {symbol}: resuming after aggregated trade {lastId}, the last one stored; the trades since are fetched first");
@@ -108,7 +118,7 @@ internal static class RunCommand
             using ITickStore store = TickStores.Open(dbPath);
             PipelineServices services = PipelineServices.Create(result, pipeline, store, symbolList);
             await using Web.LiveWeb? web = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "simulator", store, dbPath, barIntervals, books: null, stop.Token);
-            if (web is not null) services.Publish = (channel, type, data) => web.Hub.Publish(channel, type, data);
+            if (web is not null) services.AttachTo(web);
             if (stopAfter is { } after) stop.CancelAfter(after); // --duration counts from the pipeline's start, after the web host's
             var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, web?.Observer, services.Observer));
             var feed = new SimulatorSource(simulator, pace);

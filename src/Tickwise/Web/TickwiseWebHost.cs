@@ -84,6 +84,8 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
         app.MapSeriesEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapPairsEndpoints();
+        app.MapAlertEndpoints();
+        app.MapTradingEndpoints();
         app.MapFeedEndpoint();
 
         try

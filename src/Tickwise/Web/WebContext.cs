@@ -1,3 +1,4 @@
+using Tickwise.Alerts;
 using Tickwise.Core.Market;
 using Tickwise.Health;
 using Tickwise.Storage;
@@ -13,6 +14,15 @@ namespace Tickwise.Web;
 /// <param name="Books">Order books, or null when none are kept (simulator, serve).</param>
 internal sealed record WebContext(ITickStore Store, IHealthSource Health, LiveFeedHub Hub, LiveMarket? Market, IBookSource? Books)
 {
+    private AlertService? _storeAlerts;
+
+    /// <summary>The running pipeline's alerts and trading, set by <c>run</c> and <c>replay</c> once the host is up; null in
+    /// <c>serve</c>, which reads what the store holds.</summary>
+    public Cli.PipelineServices? Pipeline { get; set; }
+
+    /// <summary>The alert rules the API edits: the pipeline's (evaluated at once), or, without a pipeline, the store's.</summary>
+    public AlertService Alerts => Pipeline?.Alerts ?? LazyInitializer.EnsureInitialized(ref _storeAlerts, () => AlertService.Open(Store, restore: false));
+
     /// <summary>The intervals <c>/api/stats</c> reports when none are asked for.</summary>
     public static IReadOnlyList<Interval> DefaultStatsIntervals { get; } = [Interval.OneMinute, Interval.Parse("5m"), Interval.OneHour];
 }
