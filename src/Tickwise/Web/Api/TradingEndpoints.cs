@@ -80,8 +80,10 @@ internal static class TradingEndpoints
             ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable, "No broker", "Orders need a running pipeline with its paper broker (tickwise run).");
         if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long orderId))
             throw ApiException.BadRequest($"'{QueryValues.Shorten(id)}' is not an order id (a positive whole number).");
-        Order order = desk.Cancel(orderId) ?? throw ApiException.NotFound($"No order {orderId}.");
-        if (order.Status != OrderStatus.Canceled)
+        Order existing = desk.GetOrder(orderId) ?? throw ApiException.NotFound($"No order {orderId}.");
+        bool wasOpen = existing.IsOpen;
+        Order order = wasOpen ? desk.Cancel(orderId)! : existing;
+        if (!wasOpen || order.Status != OrderStatus.Canceled)
             throw new ApiException(StatusCodes.Status409Conflict, "Not open", $"Order {orderId} is {order.Status.ToString().ToLowerInvariant()}; only open orders can be cancelled.");
         string json = TradingRecords.ToRecord(new TradingEvent(TradingEventKind.Order, Order: order)).Json;
         return new JsonBodyResult(writer => JsonDocument.Parse(json).RootElement.WriteTo(writer));

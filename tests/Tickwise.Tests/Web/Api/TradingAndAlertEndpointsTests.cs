@@ -75,11 +75,12 @@ public sealed class TradingAndAlertEndpointsTests : IAsyncLifetime
 
     [Theory]
     [InlineData("""{"type":"price_above","symbol":"BTCUSDT","threshold":""", 400)]
-    [InlineData("""[1,2,3]""", 400)]
+    [InlineData("""[1,2,3]""", 422)]
     [InlineData("""{"type":"moon","symbol":"BTCUSDT","threshold":1}""", 422)]
     [InlineData("""{"type":"price_above","symbol":"BTCUSDT","threshold":1,"cooldown_s":-5}""", 422)]
     [InlineData("""{"type":"price_above","symbol":"DOGEUSDT","threshold":1}""", 404)]
-    [InlineData("""{"type":"price_above","symbol":"BTCUSDT","threshold":"high"}""", 400)]
+    [InlineData("""{"type":"price_above","symbol":"BTCUSDT","threshold":"high"}""", 422)]
+    [InlineData("""{"type":""", 400)]
     public async Task Alerts_BadRule_ProblemDetailsAndNothingStored(string json, int status)
     {
         using HttpResponseMessage response = await Post("/api/alerts", json);
