@@ -68,6 +68,8 @@ export class AlertsPanel {
       h("div", { class: "form-actions wide" }, this.submit, this.cancel), this.formError);
     this.cancel.hidden = true;
     f.type.addEventListener("change", () => this.showTarget());
+    // An error speaks about what was submitted: editing the form makes it stale.
+    this.form.addEventListener("input", () => (this.formError.textContent = ""));
     this.form.addEventListener("submit", (event) => {
       event.preventDefault();
       void this.save();

@@ -77,6 +77,7 @@ export class StrategiesPanel {
     this.orderForm = form;
     o.type.addEventListener("change", () => (form.querySelector<HTMLElement>("label.limit")!.hidden = o.type.value !== "limit"));
     form.querySelector<HTMLElement>("label.limit")!.hidden = true;
+    form.addEventListener("input", () => (this.orderError.textContent = ""));
     form.addEventListener("submit", (event) => {
       event.preventDefault();
       void this.place();
