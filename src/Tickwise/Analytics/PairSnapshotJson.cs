@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Tickwise.Web.Api;
 using Tickwise.Core.Market;
 using Tickwise.Core.Pairs;
 using Tickwise.Core.Statistics;
@@ -38,30 +39,30 @@ internal static class PairSnapshotJson
         writer.WriteString("b", s.SymbolB.ToString());
         writer.WriteString("interval", interval.ToString());
         writer.WriteNumber("open_time", s.TimestampMs);
-        Number(writer, "price_a", s.LegA);
-        Number(writer, "price_b", s.LegB);
-        Number(writer, "hedge_ratio", chosen.HedgeRatio);
-        Number(writer, "spread", s.Spread);
-        Number(writer, "zscore", s.ZScore);
-        Number(writer, "correlation", s.Correlation);
+        JsonValues.Double(writer, "price_a", s.LegA);
+        JsonValues.Double(writer, "price_b", s.LegB);
+        JsonValues.Double(writer, "hedge_ratio", chosen.HedgeRatio);
+        JsonValues.Double(writer, "spread", s.Spread);
+        JsonValues.Double(writer, "zscore", s.ZScore);
+        JsonValues.Double(writer, "correlation", s.Correlation);
         writer.WriteBoolean("ready", s.IsReady);
         writer.WriteNumber("observations", s.Observations);
         writer.WriteString("hedge_method", Name(s.SpreadMethod));
-        Number(writer, "intercept", chosen.Intercept);
-        Number(writer, "spread_mean", s.SpreadMean);
-        Number(writer, "spread_std_dev", s.SpreadStdDev);
-        Number(writer, "adf_stat", s.Cointegration.Statistic);
-        Number(writer, "adf_pvalue", s.Cointegration.PValue);
+        JsonValues.Double(writer, "intercept", chosen.Intercept);
+        JsonValues.Double(writer, "spread_mean", s.SpreadMean);
+        JsonValues.Double(writer, "spread_std_dev", s.SpreadStdDev);
+        JsonValues.Double(writer, "adf_stat", s.Cointegration.Statistic);
+        JsonValues.Double(writer, "adf_pvalue", s.Cointegration.PValue);
         if (s.Cointegration.Status == StatisticStatus.Ok) writer.WriteNumber("adf_lags", s.Cointegration.UsedLag);
         else writer.WriteNull("adf_lags");
-        Number(writer, "half_life", s.HalfLife.HalfLife);
+        JsonValues.Double(writer, "half_life", s.HalfLife.HalfLife);
         writer.WriteStartObject("hedges");
         foreach (HedgeMethod method in Methods)
         {
             HedgeEstimate estimate = s.Hedge(method);
             writer.WriteStartObject(Name(method));
-            Number(writer, "hedge_ratio", estimate.HedgeRatio);
-            Number(writer, "intercept", estimate.Intercept);
+            JsonValues.Double(writer, "hedge_ratio", estimate.HedgeRatio);
+            JsonValues.Double(writer, "intercept", estimate.Intercept);
             writer.WriteEndObject();
         }
         writer.WriteEndObject();
@@ -80,9 +81,4 @@ internal static class PairSnapshotJson
         _ => "kalman",
     };
 
-    private static void Number(Utf8JsonWriter writer, string name, double value)
-    {
-        if (double.IsFinite(value)) writer.WriteNumber(name, value);
-        else writer.WriteNull(name);
-    }
 }

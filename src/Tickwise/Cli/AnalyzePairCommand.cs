@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Tickwise.Web.Api;
 using Spectre.Console;
 using Tickwise.Configuration;
 using Tickwise.Core.Market;
@@ -107,33 +108,27 @@ internal static class AnalyzePairCommand
         using var writer = new Utf8JsonWriter(Console.OpenStandardOutput(), new JsonWriterOptions { Indented = true });
         writer.WriteStartObject();
         writer.WriteNumber("n", r.Observations);
-        Number(writer, "hedge_ratio", r.HedgeRatio);
-        Number(writer, "intercept", r.Intercept);
-        Number(writer, "r_squared", r.RSquared);
-        Number(writer, "spread_last", r.SpreadLast);
-        Number(writer, "zscore_last", r.ZScoreLast);
-        Number(writer, "adf_stat", r.Adf.Statistic);
-        Number(writer, "adf_pvalue", r.Adf.PValue);
+        JsonValues.Double(writer, "hedge_ratio", r.HedgeRatio);
+        JsonValues.Double(writer, "intercept", r.Intercept);
+        JsonValues.Double(writer, "r_squared", r.RSquared);
+        JsonValues.Double(writer, "spread_last", r.SpreadLast);
+        JsonValues.Double(writer, "zscore_last", r.ZScoreLast);
+        JsonValues.Double(writer, "adf_stat", r.Adf.Statistic);
+        JsonValues.Double(writer, "adf_pvalue", r.Adf.PValue);
         if (r.Adf.Status == StatisticStatus.Ok) writer.WriteNumber("adf_lags", r.Adf.UsedLag);
         else writer.WriteNull("adf_lags");
         writer.WriteStartObject("adf_crit");
-        Number(writer, "1%", r.Adf.CriticalValue1);
-        Number(writer, "5%", r.Adf.CriticalValue5);
-        Number(writer, "10%", r.Adf.CriticalValue10);
+        JsonValues.Double(writer, "1%", r.Adf.CriticalValue1);
+        JsonValues.Double(writer, "5%", r.Adf.CriticalValue5);
+        JsonValues.Double(writer, "10%", r.Adf.CriticalValue10);
         writer.WriteEndObject();
-        Number(writer, "half_life", r.HalfLife.HalfLife);
-        Number(writer, "correlation", r.Correlation);
+        JsonValues.Double(writer, "half_life", r.HalfLife.HalfLife);
+        JsonValues.Double(writer, "correlation", r.Correlation);
         writer.WriteEndObject();
         writer.Flush();
         Console.Out.WriteLine();
     }
 
-    // JSON has no NaN: an undefined statistic is null.
-    private static void Number(Utf8JsonWriter writer, string name, double value)
-    {
-        if (double.IsFinite(value)) writer.WriteNumber(name, value);
-        else writer.WriteNull(name);
-    }
 
     private static void WriteTable(Symbol a, Symbol b, Interval interval, long fromMs, long toMs, PairWindowResult r)
     {

@@ -32,25 +32,9 @@ internal static class AlertEndpoints
 
     private static IResult List(WebContext context, HttpRequest request)
     {
-        IReadOnlyList<AlertRule> rules = context.Alerts.Repository.LoadRules();
-        if (ResponseFormat.WantsCsv(request))
-        {
-            return new TableResult(true, "alert-rules", RuleColumns, writer =>
-            {
-                foreach (AlertRule rule in rules)
-                {
-                    using JsonDocument doc = JsonDocument.Parse(AlertJson.WriteRule(rule));
-                    writer.BeginRow();
-                    foreach (string column in RuleColumns) writer.WriteText(Cell(doc.RootElement, column));
-                }
-            });
-        }
-        return new JsonBodyResult(writer =>
-        {
-            writer.WriteStartArray();
-            foreach (AlertRule rule in rules) AlertJson.WriteRule(writer, rule);
-            writer.WriteEndArray();
-        });
+        var rows = new List<string>();
+        foreach (AlertRule rule in context.Alerts.Repository.LoadRules()) rows.Add(AlertJson.WriteRule(rule));
+        return JsonRowsResult.For(request, "alert-rules", RuleColumns, rows);
     }
 
     private static async Task<IResult> Create(WebContext context, HttpRequest request)
@@ -80,25 +64,9 @@ internal static class AlertEndpoints
     private static IResult Events(WebContext context, HttpRequest request, string? limit)
     {
         int count = QueryValues.Int(limit, "limit", 100, 1, 10_000);
-        IReadOnlyList<AlertEvent> events = context.Alerts.Repository.ReadEvents(count);
-        if (ResponseFormat.WantsCsv(request))
-        {
-            return new TableResult(true, "alert-events", EventColumns, writer =>
-            {
-                foreach (AlertEvent e in events)
-                {
-                    using JsonDocument doc = JsonDocument.Parse(AlertJson.WriteEvent(e));
-                    writer.BeginRow();
-                    foreach (string column in EventColumns) writer.WriteText(Cell(doc.RootElement, column));
-                }
-            });
-        }
-        return new JsonBodyResult(writer =>
-        {
-            writer.WriteStartArray();
-            foreach (AlertEvent e in events) AlertJson.WriteEvent(writer, e);
-            writer.WriteEndArray();
-        });
+        var rows = new List<string>();
+        foreach (AlertEvent e in context.Alerts.Repository.ReadEvents(count)) rows.Add(AlertJson.WriteEvent(e));
+        return JsonRowsResult.For(request, "alert-events", EventColumns, rows);
     }
 
     private static async Task<AlertRule> ReadRule(WebContext context, HttpRequest request)
@@ -126,17 +94,4 @@ internal static class AlertEndpoints
 
     private static ApiException Invalid(AlertRuleException e) =>
         new(StatusCodes.Status422UnprocessableEntity, "Invalid alert rule", string.Join(" ", e.Problems));
-
-    // A CSV cell from the record's JSON: strings as they are, objects (a pair) as A:B, null as empty.
-    private static string Cell(JsonElement row, string column)
-    {
-        if (!row.TryGetProperty(column, out JsonElement value)) return "";
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString()!,
-            JsonValueKind.Null => "",
-            JsonValueKind.Object when value.TryGetProperty("a", out JsonElement a) && value.TryGetProperty("b", out JsonElement b) => $"{a.GetString()}:{b.GetString()}",
-            _ => value.GetRawText(),
-        };
-    }
 }

@@ -42,10 +42,10 @@ internal static class TradingEndpoints
 
     private static IResult Signals(WebContext context, HttpRequest request, string? symbol, string? strategy, string? limit) =>
         Records(context, request, "signal", "signals", SignalColumns, limit, row =>
-            (symbol is null || Text(row, "symbol") == symbol.Trim().ToUpperInvariant()) && (strategy is null || Text(row, "strategy") == strategy.Trim().ToLowerInvariant()));
+            (symbol is null || JsonRowsResult.Cell(row, "symbol") == symbol.Trim().ToUpperInvariant()) && (strategy is null || JsonRowsResult.Cell(row, "strategy") == strategy.Trim().ToLowerInvariant()));
 
     private static IResult Orders(WebContext context, HttpRequest request, string? symbol, string? limit) =>
-        Records(context, request, "order", "orders", OrderColumns, limit, row => symbol is null || Text(row, "symbol") == symbol.Trim().ToUpperInvariant());
+        Records(context, request, "order", "orders", OrderColumns, limit, row => symbol is null || JsonRowsResult.Cell(row, "symbol") == symbol.Trim().ToUpperInvariant());
 
     private static IResult Backtests(WebContext context, HttpRequest request, string? limit) =>
         Records(context, request, "backtest", "backtests", BacktestColumns, limit ?? "20", _ => true);
@@ -57,7 +57,7 @@ internal static class TradingEndpoints
         var rows = new List<string>();
         foreach (PositionSnapshot position in desk.Positions())
             rows.Add(TradingRecords.ToRecord(new TradingEvent(TradingEventKind.Position, Position: position)).Json);
-        return Table(request, "positions", PositionColumns, rows);
+        return JsonRowsResult.For(request, "positions", PositionColumns, rows);
     }
 
     private static async Task<IResult> PlaceOrder(WebContext context, HttpRequest request)
@@ -167,40 +167,7 @@ internal static class TradingEndpoints
             rows.Add(record.Json);
             if (rows.Count == count) break;
         }
-        return Table(request, fileName, columns, rows);
+        return JsonRowsResult.For(request, fileName, columns, rows);
     }
 
-    private static IResult Table(HttpRequest request, string fileName, string[] columns, List<string> rows)
-    {
-        if (ResponseFormat.WantsCsv(request))
-        {
-            return new TableResult(true, fileName, columns, writer =>
-            {
-                foreach (string json in rows)
-                {
-                    using JsonDocument doc = JsonDocument.Parse(json);
-                    writer.BeginRow();
-                    foreach (string column in columns) writer.WriteText(Text(doc.RootElement, column) ?? "");
-                }
-            });
-        }
-        return new JsonBodyResult(writer =>
-        {
-            writer.WriteStartArray();
-            foreach (string json in rows) writer.WriteRawValue(json, skipInputValidation: true);
-            writer.WriteEndArray();
-        });
-    }
-
-    private static string? Text(JsonElement row, string column)
-    {
-        if (!row.TryGetProperty(column, out JsonElement value)) return null;
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Null => null,
-            JsonValueKind.Array => string.Join(' ', value.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText())),
-            _ => value.GetRawText(),
-        };
-    }
 }
