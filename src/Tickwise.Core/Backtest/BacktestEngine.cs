@@ -86,6 +86,8 @@ public sealed class BacktestEngine
         for (int v = 0; v < variants; v++) variantEquity[v] = new decimal[n];
         var times = new long[n];
         var exposed = new long[variants];
+        var heldBy = new bool[variants];
+        int fillsAtLastMark = 0;
         long exposedAny = 0;
         long open0 = legs[0][0].OpenTimeMs;
 
@@ -106,6 +108,7 @@ public sealed class BacktestEngine
             {
                 bool held = false;
                 for (int s = 0; s < k; s++) held |= !runner.GetPosition(v, s).IsFlat;
+                heldBy[v] = held;
                 if (held) { exposed[v]++; any = true; }
             }
             if (any) exposedAny++;
@@ -114,14 +117,27 @@ public sealed class BacktestEngine
             for (int s = 0; s < k; s++) broker.OnLastPrice(symbols[s], row[s].Close.ToDecimal(), closeMs);
             runner.OnAlignedBars(row);
 
-            decimal total = 0;
+            // A variant flat since the last mark with no fill in between has the same equity as then (realized P&L and
+            // fees only move on fills, and a flat position has nothing to mark): copy it instead of re-summing decimals.
+            bool unchanged = i > 0 && fills == fillsAtLastMark;
+            bool anyMarked = false;
             for (int v = 0; v < variants; v++)
             {
-                decimal e = _options.InitialEquity + runner.NetPnl(v);
-                variantEquity[v][i] = e;
-                total += e;
+                if (unchanged && !heldBy[v]) variantEquity[v][i] = variantEquity[v][i - 1];
+                else
+                {
+                    variantEquity[v][i] = _options.InitialEquity + runner.NetPnl(v);
+                    anyMarked = true;
+                }
             }
-            equity[i] = total;
+            if (anyMarked)
+            {
+                decimal total = 0;
+                for (int v = 0; v < variants; v++) total += variantEquity[v][i];
+                equity[i] = total;
+            }
+            else equity[i] = equity[i - 1];
+            fillsAtLastMark = fills;
             times[i] = closeMs;
             if (progress is not null && (i & 0xFFFF) == 0xFFFF) progress(i + 1);
         }
