@@ -29,7 +29,7 @@ public sealed partial class BinanceStreamClient
         var silent = new StrongBox(false);
         Task watchdog = WatchAsync(socket, silent, watchdogStop.Token);
         Task rollover = RollOverAsync(connectedAt, handedOver, watchdogStop.Token);
-        var holder = new BufferHolder(ArrayPool<byte>.Shared.Rent(InitialBufferBytes));
+        using var assembler = new MessageAssembler(InitialBufferBytes, _options.MaxMessageBytes);
         try
         {
             if (inherited is not null)
@@ -48,7 +48,7 @@ public sealed partial class BinanceStreamClient
                     finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
                 }
             }
-            string reason = await ReceiveAsync(socket, deliver, holder, handedOver.Token, cancellationToken).ConfigureAwait(false);
+            string reason = await ReceiveAsync(socket, deliver, assembler, handedOver.Token, cancellationToken).ConfigureAwait(false);
             return (reason, TakePendingHandover());
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -71,83 +71,47 @@ public sealed partial class BinanceStreamClient
             await watchdogStop.CancelAsync().ConfigureAwait(false);
             try { await watchdog.ConfigureAwait(false); } catch (OperationCanceledException) { }
             await rollover.ConfigureAwait(false);
-            ArrayPool<byte>.Shared.Return(holder.Buffer);
             // A handover that was ready but not taken (the run stopped, the consumer failed, or it came too late) is closed.
             Interlocked.Exchange(ref _pendingHandover, null)?.Dispose();
         }
     }
 
-    private async Task<string> ReceiveAsync(ClientWebSocket socket, Func<MarketEvent, CancellationToken, ValueTask> deliver, BufferHolder holder, CancellationToken receiveToken, CancellationToken cancellationToken)
+    private async Task<string> ReceiveAsync(ClientWebSocket socket, Func<MarketEvent, CancellationToken, ValueTask> deliver, MessageAssembler assembler, CancellationToken receiveToken, CancellationToken cancellationToken)
     {
-        byte[] buffer = holder.Buffer;
-        int length = 0;
-        bool skipping = false; // inside a message longer than the limit: read and drop the rest of it
-        try
+        while (true)
         {
-            while (true)
+            ValueWebSocketReceiveResult result = await socket.ReceiveAsync(assembler.NextWindow(), receiveToken).ConfigureAwait(false);
+            MarkActivity();
+            if (result.MessageType == WebSocketMessageType.Close)
+                return $"the exchange closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
+            MessageProgress progress = assembler.Accept(result);
+            if (progress == MessageProgress.Oversized) Interlocked.Increment(ref _oversized);
+            if (progress != MessageProgress.Complete) continue;
+            if (result.MessageType == WebSocketMessageType.Binary)
             {
-                // The pool may hand out more than asked, so the limit, not the buffer's length, decides when to stop.
-                if (!skipping && length >= Math.Min(buffer.Length, _options.MaxMessageBytes))
-                {
-                    if (length >= _options.MaxMessageBytes)
-                    {
-                        skipping = true;
-                        length = 0;
-                    }
-                    else
-                    {
-                        byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageBytes));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-                }
-                int room = skipping ? buffer.Length : Math.Min(buffer.Length, _options.MaxMessageBytes) - length;
-                ValueWebSocketReceiveResult result = await socket.ReceiveAsync(buffer.AsMemory(skipping ? 0 : length, room), receiveToken).ConfigureAwait(false);
-                MarkActivity();
-                if (result.MessageType == WebSocketMessageType.Close)
-                    return $"the exchange closed the connection ({socket.CloseStatus} {socket.CloseStatusDescription})".TrimEnd();
-                if (skipping)
-                {
-                    if (result.EndOfMessage)
-                    {
-                        skipping = false;
-                        Interlocked.Increment(ref _oversized);
-                    }
-                    continue;
-                }
-                length += result.Count;
-                if (!result.EndOfMessage) continue;
-                if (result.MessageType == WebSocketMessageType.Binary)
-                {
-                    Interlocked.Increment(ref _binaryFrames);
-                }
-                else
-                {
-                    if (OnFrame is { } observe) observe(ReceivedUnixNs(), buffer.AsSpan(0, length));
-                    ValueTask handled = HandleMessage(buffer.AsSpan(0, length), deliver, cancellationToken);
-                    if (_shutdownAnnounced)
-                    {
-                        _shutdownAnnounced = false;
-                        await handled.ConfigureAwait(false);
-                        return "the exchange announced a shutdown (serverShutdown)";
-                    }
-                    if (!handled.IsCompletedSuccessfully)
-                    {
-                        // Waiting on the consumer or on a gap repair: busy, not silent.
-                        Volatile.Write(ref _busy, 1);
-                        try { await handled.ConfigureAwait(false); }
-                        finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
-                    }
-                }
-                length = 0;
-                // A newer connection has streamed through the overlap: leave at this message boundary.
-                if (Volatile.Read(ref _pendingHandover) is not null) return "connection lifetime reached";
+                Interlocked.Increment(ref _binaryFrames);
             }
-        }
-        finally
-        {
-            holder.Buffer = buffer; // the caller returns whichever buffer is current
+            else
+            {
+                if (OnFrame is { } observe) observe(ReceivedUnixNs(), assembler.Message);
+                ValueTask handled = HandleMessage(assembler.Message, deliver, cancellationToken);
+                if (_shutdownAnnounced)
+                {
+                    _shutdownAnnounced = false;
+                    await handled.ConfigureAwait(false);
+                    return "the exchange announced a shutdown (serverShutdown)";
+                }
+                if (!handled.IsCompletedSuccessfully)
+                {
+                    // Waiting on the consumer or on a gap repair: busy, not silent.
+                    Volatile.Write(ref _busy, 1);
+                    try { await handled.ConfigureAwait(false); }
+                    finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
+                }
+            }
+            assembler.Clear();
+            // A newer connection has streamed through the overlap: leave at this message boundary.
+            if (Volatile.Read(ref _pendingHandover) is not null) return "connection lifetime reached";
         }
     }
 
@@ -288,10 +252,5 @@ public sealed partial class BinanceStreamClient
     private sealed class StrongBox(bool value)
     {
         public volatile bool Value = value;
-    }
-
-    private sealed class BufferHolder(byte[] buffer)
-    {
-        public byte[] Buffer = buffer;
     }
 }

@@ -115,59 +115,34 @@ public sealed partial class BinanceStreamClient
     /// message boundary), closed or broken.</summary>
     private async Task ReadAheadAsync(Handover handover)
     {
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(InitialBufferBytes);
-        int length = 0;
-        bool skipping = false;
+        var assembler = new MessageAssembler(InitialBufferBytes, _options.MaxMessageBytes);
         try
         {
             while (true)
             {
-                if (!skipping && length >= Math.Min(buffer.Length, _options.MaxMessageBytes))
-                {
-                    if (length >= _options.MaxMessageBytes)
-                    {
-                        skipping = true;
-                        length = 0;
-                    }
-                    else
-                    {
-                        byte[] larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, _options.MaxMessageBytes));
-                        buffer.AsSpan(0, length).CopyTo(larger);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
-                }
-                int room = skipping ? buffer.Length : Math.Min(buffer.Length, _options.MaxMessageBytes) - length;
-                ValueWebSocketReceiveResult result = await handover.Socket.ReceiveAsync(buffer.AsMemory(skipping ? 0 : length, room), CancellationToken.None).ConfigureAwait(false);
+                ValueWebSocketReceiveResult result = await handover.Socket.ReceiveAsync(assembler.NextWindow(), CancellationToken.None).ConfigureAwait(false);
                 if (handover.StopRequested) MarkActivity(); // handed over: this is now the connection the watchdog guards
                 if (result.MessageType == WebSocketMessageType.Close)
                 {
                     handover.Failure = "the exchange closed it";
                     return;
                 }
-                if (skipping)
-                {
-                    if (result.EndOfMessage)
-                    {
-                        skipping = false;
-                        Interlocked.Increment(ref _oversized);
-                    }
-                    continue;
-                }
-                length += result.Count;
-                if (!result.EndOfMessage) continue;
+                MessageProgress progress = assembler.Accept(result);
+                if (progress == MessageProgress.Oversized) Interlocked.Increment(ref _oversized);
+                if (progress != MessageProgress.Complete) continue;
                 if (result.MessageType == WebSocketMessageType.Binary)
                 {
                     Interlocked.Increment(ref _binaryFrames);
                 }
                 else
                 {
-                    byte[] copy = ArrayPool<byte>.Shared.Rent(length);
-                    buffer.AsSpan(0, length).CopyTo(copy);
-                    handover.Frames.Enqueue(new QueuedFrame(copy, length, ReceivedUnixNs()));
+                    ReadOnlySpan<byte> message = assembler.Message;
+                    byte[] copy = ArrayPool<byte>.Shared.Rent(message.Length);
+                    message.CopyTo(copy);
+                    handover.Frames.Enqueue(new QueuedFrame(copy, message.Length, ReceivedUnixNs()));
                     handover.FirstFrame.TrySetResult();
                 }
-                length = 0;
+                assembler.Clear();
                 if (handover.StopRequested) return;
             }
         }
@@ -177,7 +152,7 @@ public sealed partial class BinanceStreamClient
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            assembler.Dispose();
             handover.FirstFrame.TrySetResult(); // a connection that fails before its first frame wakes the rollover too
         }
     }
