@@ -10,8 +10,9 @@ namespace Tickwise.Storage.Postgres;
 /// advisory lock, so processes opening a new database at once migrate it once.</para>
 /// <para>Prices and quantities are BIGINT fixed-point raw values; bar volumes exact NUMERIC. Trades and bars are
 /// partitioned by month of their time (<see cref="PostgresPartitions"/>). Because a partitioned table's unique keys
-/// must contain the partition column, the natural key of a trade, (symbol, id), is kept unique by the unpartitioned
-/// <c>trade_ids</c>: a trade is stored only if its key was new there, in the same transaction.</para>
+/// must contain the partition column, the natural key of a trade, (symbol, id), is kept unique by a protocol: writers
+/// of a symbol take its advisory lock (<see cref="LockSpace"/>) for the transaction and consult <c>trade_runs</c>,
+/// the ledger of stored ids as runs of consecutive ids (one row per gap, not per trade), before storing a trade.</para>
 /// </remarks>
 internal static class PostgresSchema
 {
@@ -67,7 +68,32 @@ internal static class PostgresSchema
             PRIMARY KEY(kind, key));
         CREATE INDEX records_by_time ON records(kind, time_ms);
         """,
+        // 3: the stored ids as runs instead of one key row per trade (that table cost as much to write as the trades).
+        // The runs are the maximal runs of consecutive ids of trade_ids, which goes.
+        """
+        CREATE TABLE trade_runs(
+            symbol_id integer NOT NULL,
+            first_id bigint NOT NULL,
+            last_id bigint NOT NULL,
+            PRIMARY KEY(symbol_id, first_id),
+            CHECK (first_id <= last_id));
+        CREATE UNIQUE INDEX trade_runs_by_last ON trade_runs(symbol_id, last_id);
+        INSERT INTO trade_runs(symbol_id, first_id, last_id)
+        SELECT symbol_id, min(id), max(id)
+        FROM (SELECT symbol_id, id, id - row_number() OVER (PARTITION BY symbol_id ORDER BY id) AS run FROM trade_ids) AS keys
+        GROUP BY symbol_id, run;
+        DROP TABLE trade_ids;
+        """,
     ];
+
+    /// <summary>The first key of the store's per-symbol advisory locks: a stable hash of the schema name (FNV-1a).</summary>
+    /// <remarks>Stores in different schemas of one database then lock different keys (a collision only makes them take turns).</remarks>
+    internal static int LockSpace(string schema)
+    {
+        uint hash = 2166136261;
+        foreach (char c in schema) hash = (hash ^ c) * 16777619;
+        return unchecked((int)hash);
+    }
 
     /// <summary>The version this build writes and reads.</summary>
     internal static int CurrentVersion => Migrations.Length;

@@ -105,7 +105,7 @@ public sealed partial class PostgresTickStore
         var symbols = new List<Symbol>();
         Query("Listing symbols", """
             SELECT name FROM symbols AS s
-            WHERE EXISTS (SELECT 1 FROM trade_ids WHERE symbol_id = s.id) OR EXISTS (SELECT 1 FROM bars WHERE symbol_id = s.id)
+            WHERE EXISTS (SELECT 1 FROM trade_runs WHERE symbol_id = s.id) OR EXISTS (SELECT 1 FROM bars WHERE symbol_id = s.id)
             ORDER BY name
             """, null, row => symbols.Add(new Symbol(row.GetString(0))));
         return symbols;

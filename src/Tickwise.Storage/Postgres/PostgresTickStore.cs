@@ -27,6 +27,11 @@ public sealed partial class PostgresTickStore : ITickStore
     private readonly Lock _writeLock = new();
     private readonly Dictionary<Symbol, int> _symbolIds = [];
     private readonly Dictionary<Symbol, long> _lastIds = [], _firstIds = [];
+    private readonly TradeIdRuns _addedRuns = new();
+    private readonly List<int> _batchSymbolIds = [], _runSymbolIds = [];
+    private readonly List<long> _runFirstIds = [], _runLastIds = [];
+    private readonly List<(int SymbolId, long Id)> _movedIds = [];
+    private readonly int _lockSpace;
     private readonly PostgresPartitions _tradePartitions, _barPartitions;
     private NpgsqlConnection? _writer;
     private volatile bool _disposed;
@@ -40,6 +45,7 @@ public sealed partial class PostgresTickStore : ITickStore
         Server = url.Display;
         _tradePartitions = new PostgresPartitions(options.Schema, "trades");
         _barPartitions = new PostgresPartitions(options.Schema, "bars");
+        _lockSpace = PostgresSchema.LockSpace(options.Schema);
     }
 
     /// <summary>The server and database, as <c>postgres://user@host:port/database</c>: the URL without its password.</summary>
