@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Tickwise.Core.Backtest;
 
 /// <summary>The performance figures of a backtest, from its equity curve and its trades.</summary>
@@ -34,26 +36,29 @@ public readonly record struct PerformanceMetrics(double TotalReturn, double Shar
         double initial = (double)initialEquity;
         double final = n == 0 ? initial : (double)equity[^1];
 
+        // The returns are kept from the first pass for the second (the deviations need the mean first): converting each
+        // decimal once costs less than converting twice, and the figures are the same.
+        double[] returns = ArrayPool<double>.Shared.Rent(n);
         double previous = initial, peak = initial, maxDrawdown = 0, sum = 0;
         for (int i = 0; i < n; i++)
         {
             double e = (double)equity[i];
-            sum += previous != 0 ? e / previous - 1 : 0;
+            double r = previous != 0 ? e / previous - 1 : 0;
+            returns[i] = r;
+            sum += r;
             previous = e;
             if (e > peak) peak = e;
             else if (peak > 0) maxDrawdown = Math.Max(maxDrawdown, (peak - e) / peak);
         }
         double mean = n > 0 ? sum / n : double.NaN;
         double squares = 0, downside = 0;
-        previous = initial;
         for (int i = 0; i < n; i++)
         {
-            double e = (double)equity[i];
-            double r = previous != 0 ? e / previous - 1 : 0;
-            previous = e;
+            double r = returns[i];
             squares += (r - mean) * (r - mean);
             if (r < 0) downside += r * r;
         }
+        ArrayPool<double>.Shared.Return(returns);
         double annual = Math.Sqrt(PeriodsPerYear(intervalMs));
         double sd = n > 1 ? Math.Sqrt(squares / (n - 1)) : double.NaN;
         double sharpe = sd > 0 ? mean / sd * annual : double.NaN;
