@@ -146,8 +146,8 @@ public sealed class StrategyRunner : IStrategyContext
         for (int s = 0; s < _symbols.Length; s++)
         {
             Position p = _positions[variant * _symbols.Length + s];
-            pnl += p.RealizedPnl - p.Fees;
-            if (p.Quantity != 0) pnl += p.UnrealizedPnl(_lastPrice[s]);
+            pnl += p.RealizedNetOfFees;
+            if (!p.IsFlat) pnl += p.UnrealizedPnl(_lastPrice[s]);
         }
         return pnl;
     }
@@ -158,7 +158,7 @@ public sealed class StrategyRunner : IStrategyContext
         get
         {
             foreach (Position p in _positions)
-                if (p.Quantity != 0) return true;
+                if (!p.IsFlat) return true;
             return false;
         }
     }
