@@ -22,7 +22,7 @@ internal sealed class BacktestBroker
 {
     private readonly Symbol[] _symbols;
     private readonly FeeModel _fees;
-    private readonly SlippageModel _slippage;
+    private readonly decimal _buyFactor, _sellFactor; // SlippageModel.Apply's factors, computed once instead of per fill
     private readonly Waiting[][] _waiting;
     private readonly int[] _waitingCount;
     private FillHandler? _onFill;
@@ -37,7 +37,8 @@ internal sealed class BacktestBroker
         ArgumentNullException.ThrowIfNull(symbols);
         _symbols = [.. symbols];
         _fees = fees;
-        _slippage = slippage;
+        _buyFactor = 1 + slippage.Bps / 10_000m;
+        _sellFactor = 1 - slippage.Bps / 10_000m;
         _waiting = new Waiting[_symbols.Length][];
         for (int s = 0; s < _waiting.Length; s++) _waiting[s] = new Waiting[4];
         _waitingCount = new int[_symbols.Length];
@@ -83,7 +84,7 @@ internal sealed class BacktestBroker
         for (int i = 0; i < count; i++)
         {
             Waiting order = waiting[i];
-            decimal price = _slippage.Apply(reference, order.Side);
+            decimal price = reference * (order.Side == OrderSide.Buy ? _buyFactor : _sellFactor);
             decimal fee = _fees.Fee(order.Quantity.ToDecimal() * price, isMaker: false);
             var fill = new Fill(order.Id, _symbols[symbolIndex], order.Side, order.Quantity, price, fee, false, timeMs);
             _onFill?.Invoke(order.Variant, symbolIndex, fill);
