@@ -82,8 +82,11 @@ public sealed class BacktestEngine
         var runner = new StrategyRunner(strategy, symbols, broker, OnEvent, _options.InitialEquity);
         var row = new Bar[k];
         var equity = new decimal[n];
-        var variantEquity = new decimal[variants][];
-        for (int v = 0; v < variants; v++) variantEquity[v] = new decimal[n];
+        // The variants' curves serve only their figures, which run in double: kept as doubles (each the exact equity
+        // converted), with each variant's latest exact equity beside them for the total and the final value.
+        var variantEquity = new double[variants][];
+        for (int v = 0; v < variants; v++) variantEquity[v] = new double[n];
+        var lastEquity = new decimal[variants];
         var times = new long[n];
         var exposed = new long[variants];
         var heldBy = new bool[variants];
@@ -100,7 +103,7 @@ public sealed class BacktestEngine
                 if (bar.OpenTimeMs != openMs || bar.Interval != interval)
                     throw new ArgumentException($"The legs are not aligned at index {i}: {bar.Symbol} {bar.Interval} at {bar.OpenTimeMs}, expected {interval} at {openMs}.", nameof(legs));
                 if (i > 0 && openMs <= legs[0][i - 1].OpenTimeMs) throw new ArgumentException($"Bars are not in ascending time order at index {i}.", nameof(legs));
-                row[s] = bar;
+                if (k > 1) row[s] = bar;
                 broker.OnOpen(s, bar.Open, openMs);
             }
             bool any = false;
@@ -114,7 +117,8 @@ public sealed class BacktestEngine
             if (any) exposedAny++;
 
             long closeMs = openMs + interval.Milliseconds;
-            runner.OnAlignedBars(row);
+            // One leg: the bar in place, not a copy (a bar is a large struct and this runs every bar).
+            runner.OnAlignedBars(k == 1 ? new ReadOnlySpan<Bar>(in legs[0][i]) : row);
 
             // A variant flat since the last mark with no fill in between has the same equity as then (realized P&L and
             // fees only move on fills, and a flat position has nothing to mark): copy it instead of re-summing decimals.
@@ -125,14 +129,16 @@ public sealed class BacktestEngine
                 if (unchanged && !heldBy[v]) variantEquity[v][i] = variantEquity[v][i - 1];
                 else
                 {
-                    variantEquity[v][i] = _options.InitialEquity + runner.NetPnl(v);
+                    decimal e = _options.InitialEquity + runner.NetPnl(v);
+                    lastEquity[v] = e;
+                    variantEquity[v][i] = (double)e;
                     anyMarked = true;
                 }
             }
             if (anyMarked)
             {
                 decimal total = 0;
-                for (int v = 0; v < variants; v++) total += variantEquity[v][i];
+                for (int v = 0; v < variants; v++) total += lastEquity[v];
                 equity[i] = total;
             }
             else equity[i] = equity[i - 1];
@@ -151,7 +157,7 @@ public sealed class BacktestEngine
         {
             totalNotional += notional[v];
             var metrics = PerformanceMetrics.Compute(_options.InitialEquity, variantEquity[v], [.. tradePnls[v]], exposed[v], notional[v], interval.Milliseconds);
-            variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, variantEquity[v][^1], metrics, tradePnls[v].Count);
+            variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, lastEquity[v], metrics, tradePnls[v].Count);
         }
 
         return new BacktestResult
