@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Tickwise.Binance.Files;
 using Tickwise.Core.Backtest;
 using Tickwise.Core.Market;
 using Tickwise.Core.Strategies;
@@ -7,8 +8,10 @@ namespace Tickwise.Bench;
 
 /// <summary>Throughput of the strategies on closed bars, alone and inside the backtest engine.</summary>
 /// <remarks>
-/// Data: 100,000 one-minute bars of a seeded random walk near 5 (FIL-like), and a cointegrated second leg for the pair.
+/// Data: 100,000 one-minute bars of a seeded random walk near 5 (FIL-like), and a cointegrated second leg for the pair;
+/// and real bars, FILUSDT and NEARUSDT 1m of August 2023 (44,640 each) from the shared klines directory.
 /// Each benchmark processes all bars once; <c>OperationsPerInvoke</c> makes the reported time per bar (per bar pair).
+/// <c>--filter '*Backtest_*'</c> selects every whole-backtest benchmark.
 /// Targets (issue 5): crossover ≥ 5M bars/s (≤ 200 ns per bar), mean reversion ≥ 2M bar pairs/s (≤ 500 ns per pair), one core.
 /// Strategies allocate only when they emit a signal (a signal's reason text); the engine allocates its result arrays once per run.
 /// </remarks>
@@ -16,8 +19,11 @@ namespace Tickwise.Bench;
 public class BacktestBenchmarks
 {
     private const int Bars = 100_000;
+    private const int MonthBars = 44_640;
     private Bar[] _a = [];
     private Bar[] _b = [];
+    private Bar[] _fil = [];
+    private Bar[] _near = [];
     private readonly Bar[] _row = new Bar[2];
     private NullContext _context = null!;
 
@@ -44,6 +50,18 @@ public class BacktestBenchmarks
             previousB = closeB;
         }
         _context = new NullContext();
+        _fil = ReadMonth("FILUSDT-1m-2023-08.zip");
+        _near = ReadMonth("NEARUSDT-1m-2023-08.zip");
+        Bar[][] aligned = BarAlignment.Align([_fil, _near]);
+        if (aligned[0].Length != MonthBars) throw new InvalidOperationException($"FIL and NEAR August 2023 align on {aligned[0].Length} bars, not {MonthBars}.");
+    }
+
+    private static Bar[] ReadMonth(string file)
+    {
+        var bars = new List<Bar>(MonthBars);
+        DumpFileReader.ReadBars(DumpFile.Detect(ParserBenchmarks.Data("klines", "1m", file)), batch => bars.AddRange(batch));
+        if (bars.Count != MonthBars) throw new InvalidOperationException($"{file} holds {bars.Count} bars, not {MonthBars}.");
+        return [.. bars];
     }
 
     private static Bar MakeBar(Symbol symbol, long openMs, Price open, Price close) =>
@@ -85,8 +103,18 @@ public class BacktestBenchmarks
     /// <summary>The engine's own cost per bar (quotes to the simulated broker, marking two variants, equity curve) with a
     /// strategy that never trades.</summary>
     [Benchmark(OperationsPerInvoke = Bars)]
-    public decimal EngineOverhead_PerBar() =>
+    public decimal IdleBacktest_PerBar() =>
         new BacktestEngine(new BacktestOptions()).Run(new IdleStrategy(), [_a]).FinalEquity;
+
+    /// <summary>The whole crossover backtest on a real month of FILUSDT 1m bars, per bar.</summary>
+    [Benchmark(OperationsPerInvoke = MonthBars)]
+    public decimal CrossoverBacktest_Fil1m_PerBar() =>
+        new BacktestEngine(new BacktestOptions()).Run(CrossoverStrategy.Create(), [_fil]).FinalEquity;
+
+    /// <summary>The whole mean-reversion backtest on a real month of FILUSDT/NEARUSDT 1m bars, per bar pair.</summary>
+    [Benchmark(OperationsPerInvoke = MonthBars)]
+    public decimal MeanReversionBacktest_FilNear1m_PerBarPair() =>
+        new BacktestEngine(new BacktestOptions()).Run(MeanReversionStrategy.Create(), [_fil, _near]).FinalEquity;
 
     /// <summary>Two variants, one symbol, no decision.</summary>
     private sealed class IdleStrategy : IStrategy

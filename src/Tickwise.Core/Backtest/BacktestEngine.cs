@@ -8,7 +8,8 @@ namespace Tickwise.Core.Backtest;
 /// strategy parameters and options give the same result, to the last digit.</summary>
 /// <remarks>
 /// <para>It is the live loop with a simulated broker, not a second implementation: a <see cref="StrategyRunner"/> drives the
-/// strategy and sends market orders to a <see cref="PaperBroker"/> that fills them at the next quote.</para>
+/// strategy and sends market orders to a <see cref="BacktestBroker"/> that fills them at the next bar's open exactly as a
+/// <see cref="PaperBroker"/> filling at the next quote does, without its per-order bookkeeping.</para>
 /// <para>Fill assumption: the strategy decides on a bar's close; its orders fill at the NEXT bar's open, a buy at
 /// open × (1 + slippage), a sell at open × (1 − slippage), paying the taker fee on that notional. Orders still waiting
 /// after the last bar are not filled; open positions are marked at the last close. No order is refused for lack of
@@ -51,8 +52,7 @@ public sealed class BacktestEngine
         var symbols = new Symbol[k];
         for (int s = 0; s < k; s++) symbols[s] = legs[s][0].Symbol;
 
-        var broker = new PaperBroker(symbols.Select(s => new SymbolFilters(s)), new FeeModel(_options.FeesBps, _options.FeesBps),
-            new SlippageModel(_options.SlippageBps), "backtest", fillAtNextQuote: true);
+        var broker = new BacktestBroker(symbols, new FeeModel(_options.FeesBps, _options.FeesBps), new SlippageModel(_options.SlippageBps));
         var trades = new List<BacktestTrade>();
         var signals = new List<Signal>();
         var builders = new TradeBuilder[variants * k];
@@ -79,11 +79,14 @@ public sealed class BacktestEngine
             }
         }
 
-        var runner = new StrategyRunner(strategy, symbols, broker, OnEvent, clientIdPrefix: strategy.Name, initialEquity: _options.InitialEquity);
+        var runner = new StrategyRunner(strategy, symbols, broker, OnEvent, _options.InitialEquity);
         var row = new Bar[k];
         var equity = new decimal[n];
-        var variantEquity = new decimal[variants][];
-        for (int v = 0; v < variants; v++) variantEquity[v] = new decimal[n];
+        // The variants' curves serve only their figures, which run in double: kept as doubles (each the exact equity
+        // converted), with each variant's latest exact equity beside them for the total and the final value.
+        var variantEquity = new double[variants][];
+        for (int v = 0; v < variants; v++) variantEquity[v] = new double[n];
+        var lastEquity = new decimal[variants];
         var times = new long[n];
         var exposed = new long[variants];
         var heldBy = new bool[variants];
@@ -100,8 +103,8 @@ public sealed class BacktestEngine
                 if (bar.OpenTimeMs != openMs || bar.Interval != interval)
                     throw new ArgumentException($"The legs are not aligned at index {i}: {bar.Symbol} {bar.Interval} at {bar.OpenTimeMs}, expected {interval} at {openMs}.", nameof(legs));
                 if (i > 0 && openMs <= legs[0][i - 1].OpenTimeMs) throw new ArgumentException($"Bars are not in ascending time order at index {i}.", nameof(legs));
-                row[s] = bar;
-                broker.OnQuote(new Quote(bar.Symbol, 0, bar.Open, default, bar.Open, default, openMs));
+                if (k > 1) row[s] = bar;
+                broker.OnOpen(s, bar.Open, openMs);
             }
             bool any = false;
             for (int v = 0; v < variants; v++)
@@ -114,8 +117,8 @@ public sealed class BacktestEngine
             if (any) exposedAny++;
 
             long closeMs = openMs + interval.Milliseconds;
-            for (int s = 0; s < k; s++) broker.OnLastPrice(symbols[s], row[s].Close.ToDecimal(), closeMs);
-            runner.OnAlignedBars(row);
+            // One leg: the bar in place, not a copy (a bar is a large struct and this runs every bar).
+            runner.OnAlignedBars(k == 1 ? new ReadOnlySpan<Bar>(in legs[0][i]) : row);
 
             // A variant flat since the last mark with no fill in between has the same equity as then (realized P&L and
             // fees only move on fills, and a flat position has nothing to mark): copy it instead of re-summing decimals.
@@ -126,14 +129,16 @@ public sealed class BacktestEngine
                 if (unchanged && !heldBy[v]) variantEquity[v][i] = variantEquity[v][i - 1];
                 else
                 {
-                    variantEquity[v][i] = _options.InitialEquity + runner.NetPnl(v);
+                    decimal e = _options.InitialEquity + runner.NetPnl(v);
+                    lastEquity[v] = e;
+                    variantEquity[v][i] = (double)e;
                     anyMarked = true;
                 }
             }
             if (anyMarked)
             {
                 decimal total = 0;
-                for (int v = 0; v < variants; v++) total += variantEquity[v][i];
+                for (int v = 0; v < variants; v++) total += lastEquity[v];
                 equity[i] = total;
             }
             else equity[i] = equity[i - 1];
@@ -152,7 +157,7 @@ public sealed class BacktestEngine
         {
             totalNotional += notional[v];
             var metrics = PerformanceMetrics.Compute(_options.InitialEquity, variantEquity[v], [.. tradePnls[v]], exposed[v], notional[v], interval.Milliseconds);
-            variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, variantEquity[v][^1], metrics, tradePnls[v].Count);
+            variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, lastEquity[v], metrics, tradePnls[v].Count);
         }
 
         return new BacktestResult

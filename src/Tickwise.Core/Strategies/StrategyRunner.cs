@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tickwise.Core.Backtest;
 using Tickwise.Core.Market;
 using Tickwise.Core.Trading;
 
@@ -15,12 +16,18 @@ namespace Tickwise.Core.Strategies;
 /// fills of its own orders (orders carry the strategy and variant names).</para>
 /// <para>Events go to the callback in the order they happen (an order before its fills, a fill before the position it
 /// changes). Without a callback nothing is allocated for them. Not thread-safe.</para>
+/// <para>The backtest engine drives it with a <see cref="BacktestBroker"/> instead (internal constructor): the same
+/// targets, rounding and rejections, but orders go to the broker as (variant, symbol, side, quantity) without client id,
+/// request or order objects, and fills come back by index. Then the runner reports signals and fills only (fills with
+/// no <see cref="TradingEvent.Order"/>): no order events, as there are no order objects, and no position snapshots,
+/// which the engine does not read.</para>
 /// </remarks>
 public sealed class StrategyRunner : IStrategyContext
 {
     private readonly IStrategy _strategy;
     private readonly Symbol[] _symbols;
-    private readonly IBroker _broker;
+    private readonly IBroker? _broker;
+    private readonly BacktestBroker? _simulated;
     private readonly Action<TradingEvent>? _onEvent;
     private readonly string _clientIdPrefix;
     private readonly Position[] _positions;
@@ -43,10 +50,20 @@ public sealed class StrategyRunner : IStrategyContext
     /// <param name="initialEquity">Each variant's starting capital, quote currency (the strategies size from it).</param>
     /// <exception cref="ArgumentException">The number of symbols is not the strategy's, or a symbol repeats.</exception>
     public StrategyRunner(IStrategy strategy, IReadOnlyList<Symbol> symbols, IBroker broker, Action<TradingEvent>? onEvent = null, string? clientIdPrefix = null, decimal initialEquity = 10_000m)
+        : this(strategy, symbols, broker ?? throw new ArgumentNullException(nameof(broker)), null, onEvent, clientIdPrefix, initialEquity)
+    {
+    }
+
+    /// <summary>Creates the backtest's runner: orders go to <paramref name="broker"/> (which takes no other runner).</summary>
+    internal StrategyRunner(IStrategy strategy, IReadOnlyList<Symbol> symbols, BacktestBroker broker, Action<TradingEvent>? onEvent, decimal initialEquity)
+        : this(strategy, symbols, null, broker ?? throw new ArgumentNullException(nameof(broker)), onEvent, null, initialEquity)
+    {
+    }
+
+    private StrategyRunner(IStrategy strategy, IReadOnlyList<Symbol> symbols, IBroker? broker, BacktestBroker? simulated, Action<TradingEvent>? onEvent, string? clientIdPrefix, decimal initialEquity)
     {
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(symbols);
-        ArgumentNullException.ThrowIfNull(broker);
         if (symbols.Count != strategy.SymbolCount)
             throw new ArgumentException($"The {strategy.Name} strategy trades {strategy.SymbolCount} symbol(s); {symbols.Count} given.", nameof(symbols));
         if (symbols.Distinct().Count() != symbols.Count) throw new ArgumentException("A symbol is given twice.", nameof(symbols));
@@ -55,6 +72,7 @@ public sealed class StrategyRunner : IStrategyContext
         _strategy = strategy;
         _symbols = [.. symbols];
         _broker = broker;
+        _simulated = simulated;
         _onEvent = onEvent;
         _clientIdPrefix = (clientIdPrefix ?? strategy.Name) + "-";
         int variants = strategy.Variants.Count;
@@ -64,7 +82,8 @@ public sealed class StrategyRunner : IStrategyContext
         _lastPrice = new decimal[_symbols.Length];
         _row = new Bar[_symbols.Length];
         _have = new bool[_symbols.Length];
-        broker.Filled += OnFill;
+        if (simulated is not null) simulated.SetFillHandler(OnSimulatedFill);
+        else broker!.Filled += OnFill;
     }
 
     /// <summary>The strategy driven.</summary>
@@ -127,8 +146,8 @@ public sealed class StrategyRunner : IStrategyContext
         for (int s = 0; s < _symbols.Length; s++)
         {
             Position p = _positions[variant * _symbols.Length + s];
-            pnl += p.RealizedPnl - p.Fees;
-            if (p.Quantity != 0) pnl += p.UnrealizedPnl(_lastPrice[s]);
+            pnl += p.RealizedNetOfFees;
+            if (!p.IsFlat) pnl += p.UnrealizedPnl(_lastPrice[s]);
         }
         return pnl;
     }
@@ -139,7 +158,7 @@ public sealed class StrategyRunner : IStrategyContext
         get
         {
             foreach (Position p in _positions)
-                if (p.Quantity != 0) return true;
+                if (!p.IsFlat) return true;
             return false;
         }
     }
@@ -163,19 +182,31 @@ public sealed class StrategyRunner : IStrategyContext
         int index = variant * _symbols.Length + symbolIndex;
         decimal delta = quantity - _targets[index];
         if (delta == 0) return;
+        Quantity size = Quantity.TryFromDecimal(Math.Round(Math.Abs(delta), 8, MidpointRounding.ToZero), out Quantity q) ? q : default;
+        if (_simulated is not null)
+        {
+            _orderCount++;
+            if (_simulated.PlaceMarket(variant, symbolIndex, delta > 0 ? OrderSide.Buy : OrderSide.Sell, size)) _targets[index] = quantity;
+            return;
+        }
         string variantName = _strategy.Variants[variant];
         string clientId = string.Create(CultureInfo.InvariantCulture, $"{_clientIdPrefix}{variantName}-{++_orderCount}");
-        Quantity size = Quantity.TryFromDecimal(Math.Round(Math.Abs(delta), 8, MidpointRounding.ToZero), out Quantity q) ? q : default;
         var request = new OrderRequest(clientId, _symbols[symbolIndex], delta > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, size,
             Strategy: _strategy.Name, Variant: variantName);
         _placing = true;
         Order order;
-        try { order = _broker.Place(request); }
+        try { order = _broker!.Place(request); }
         finally { _placing = false; }
         if (order.Status != OrderStatus.Rejected) _targets[index] = quantity;
         _onEvent?.Invoke(new TradingEvent(TradingEventKind.Order, Order: order, Variant: variantName));
         foreach (TradingEvent held in _heldFills) _onEvent?.Invoke(held);
         _heldFills.Clear();
+    }
+
+    private void OnSimulatedFill(int variant, int symbolIndex, in Fill fill)
+    {
+        _positions[variant * _symbols.Length + symbolIndex].Apply(fill);
+        _onEvent?.Invoke(new TradingEvent(TradingEventKind.Fill, Fill: fill, Variant: _strategy.Variants[variant]));
     }
 
     private void OnFill(Order order, Fill fill)

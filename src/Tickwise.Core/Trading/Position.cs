@@ -33,14 +33,19 @@ public sealed class Position
     /// <summary>Fees paid, quote asset.</summary>
     public decimal Fees { get; private set; }
 
+    /// <summary><see cref="RealizedPnl"/> − <see cref="Fees"/>, kept at each fill: a backtest marks equity every bar, and
+    /// both only move on fills.</summary>
+    internal decimal RealizedNetOfFees { get; private set; }
+
     /// <summary>The time the current non-flat position opened, Unix ms; zero when flat.</summary>
     public long OpenedMs { get; private set; }
 
     /// <summary>True when the quantity is zero.</summary>
-    public bool IsFlat => Quantity == 0;
+    /// <remarks>Kept at each fill rather than compared each time: a backtest asks it of every position every bar.</remarks>
+    public bool IsFlat { get; private set; } = true;
 
     /// <summary>Returns the profit of the open quantity marked at <paramref name="markPrice"/>.</summary>
-    public decimal UnrealizedPnl(decimal markPrice) => Quantity == 0 ? 0 : Quantity * markPrice - CostBasis;
+    public decimal UnrealizedPnl(decimal markPrice) => IsFlat ? 0 : Quantity * markPrice - CostBasis;
 
     /// <summary>Applies a fill and returns the profit it realized (gross of fees).</summary>
     /// <exception cref="ArgumentException">The fill is of another symbol.</exception>
@@ -76,6 +81,8 @@ public sealed class Position
             Quantity = after;
         }
         CostBasis = Quantity * AveragePrice;
+        IsFlat = Quantity == 0;
+        RealizedNetOfFees = RealizedPnl - Fees;
         return realized;
     }
 }

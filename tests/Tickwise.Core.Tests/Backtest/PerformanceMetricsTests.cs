@@ -51,4 +51,20 @@ public class PerformanceMetricsTests
         Should.Throw<ArgumentOutOfRangeException>(() => PerformanceMetrics.Compute(0m, [1m], [], 0, 0m, 60_000));
         Should.Throw<ArgumentOutOfRangeException>(() => PerformanceMetrics.Compute(1m, [1m], [], 0, 0m, 0));
     }
+
+    [Fact]
+    public void Compute_CurveAsDoubles_GivesTheFiguresOfTheDecimals()
+    {
+        var rng = new Random(3);
+        var equity = new decimal[500];
+        decimal e = 10_000m;
+        for (int i = 0; i < equity.Length; i++) equity[i] = e += Math.Round((decimal)(rng.NextDouble() - 0.48) * 50m, 8);
+        double[] doubles = [.. equity.Select(x => (double)x)];
+        decimal[] pnls = [12.5m, -3m, 7.25m];
+
+        var sut = PerformanceMetrics.Compute(10_000m, doubles, pnls, 321, 45_000m, 60_000);
+
+        sut.ShouldBe(PerformanceMetrics.Compute(10_000m, equity, pnls, 321, 45_000m, 60_000)); // bit for bit, no tolerance
+        double.IsNaN(sut.Sharpe).ShouldBeFalse();
+    }
 }

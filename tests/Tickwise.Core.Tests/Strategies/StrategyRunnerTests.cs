@@ -144,4 +144,55 @@ public class StrategyRunnerTests
         Should.Throw<ArgumentException>(() => new StrategyRunner(MeanReversionStrategy.Create(), [Fil], Broker(Fil))).Message.ShouldContain("trades 2 symbol(s); 1 given");
         Should.Throw<ArgumentException>(() => new StrategyRunner(MeanReversionStrategy.Create(), [Fil, Fil], Broker(Fil))).Message.ShouldContain("twice");
     }
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void OnAlignedBars_BacktestBroker_GivesTheFillsAndPnlOfThePaperBrokerAtTheNextQuote(bool pair)
+    {
+        var rng = new Random(5);
+        var a = new decimal[1500];
+        var b = new decimal[1500];
+        for (int t = 0; t < a.Length; t++)
+        {
+            b[t] = 10 + (decimal)Math.Round(Math.Sin(t / 9.0) + 0.3 * Math.Sin(t / 2.3), 4);
+            a[t] = 2 * b[t] + (decimal)Math.Round(rng.NextDouble() * 0.4, 4);
+        }
+        Bar[][] legs = pair ? [MakeBars(Fil, a, 0.01m), MakeBars(Near, b, -0.01m)] : [MakeBars(Fil, a, 0.01m)];
+        Symbol[] symbols = pair ? [Fil, Near] : [Fil];
+        IStrategy Create() => pair ? MeanReversionStrategy.Create("window=50", "z_window=40") : CrossoverStrategy.Create("fast=3", "slow=8");
+        var fees = new FeeModel(10, 10);
+        var slippage = new SlippageModel(2);
+
+        var paperFills = new List<Fill>();
+        var paper = new PaperBroker(symbols.Select(s => new SymbolFilters(s)), fees, slippage, "backtest", fillAtNextQuote: true);
+        var reference = new StrategyRunner(Create(), symbols, paper, e => { if (e.Kind == TradingEventKind.Fill) paperFills.Add(e.Fill); });
+        var fills = new List<Fill>();
+        var events = new List<TradingEventKind>();
+        var simulated = new BacktestBroker(symbols, fees, slippage);
+        var sut = new StrategyRunner(Create(), symbols, simulated, e =>
+        {
+            events.Add(e.Kind);
+            if (e.Kind == TradingEventKind.Fill) fills.Add(e.Fill);
+        }, 10_000m);
+        var row = new Bar[symbols.Length];
+        for (int i = 0; i < legs[0].Length; i++)
+        {
+            for (int s = 0; s < symbols.Length; s++)
+            {
+                Bar bar = legs[s][i];
+                row[s] = bar;
+                paper.OnQuote(new Quote(bar.Symbol, 0, bar.Open, default, bar.Open, default, bar.OpenTimeMs));
+                simulated.OnOpen(s, bar.Open, bar.OpenTimeMs);
+            }
+            reference.OnAlignedBars(row);
+            sut.OnAlignedBars(row);
+            for (int v = 0; v < sut.Strategy.Variants.Count; v++) sut.NetPnl(v).ShouldBe(reference.NetPnl(v), $"bar {i} variant {v}");
+        }
+
+        paperFills.Count.ShouldBeGreaterThan(20);
+        fills.ShouldBe(paperFills);
+        sut.OrderCount.ShouldBe(reference.OrderCount);
+        events.ShouldNotContain(TradingEventKind.Order); // no order objects exist on the backtest path
+        events.ShouldNotContain(TradingEventKind.Position);
+    }
 }

@@ -61,4 +61,23 @@ public class PositionTests
         var sut = new Position(Btc);
         Should.Throw<ArgumentException>(() => sut.Apply(Fill(OrderSide.Buy, "1", 1m, symbol: Eth))).Message.ShouldContain("ETHUSDT");
     }
+
+    [Fact]
+    public void Apply_OpenThenClose_KeepsIsFlatAndTheNetRealizedInStep()
+    {
+        var sut = new Position(Btc);
+        sut.IsFlat.ShouldBeTrue();
+        sut.UnrealizedPnl(123m).ShouldBe(0m);
+
+        sut.Apply(Fill(OrderSide.Buy, "2", 100m, fee: 0.2m));
+        sut.IsFlat.ShouldBeFalse();
+        sut.RealizedNetOfFees.ShouldBe(-0.2m);
+        sut.UnrealizedPnl(101m).ShouldBe(2m);
+
+        sut.Apply(Fill(OrderSide.Sell, "2", 103m, fee: 0.206m));
+        sut.IsFlat.ShouldBeTrue();
+        sut.RealizedNetOfFees.ShouldBe(sut.RealizedPnl - sut.Fees);
+        sut.RealizedNetOfFees.ShouldBe(5.594m); // 6 - 0.2 - 0.206
+        sut.UnrealizedPnl(200m).ShouldBe(0m);
+    }
 }
