@@ -18,9 +18,11 @@ namespace Tickwise.Bench;
 /// <c>/api/bars</c> for 10,000 bars.
 /// </summary>
 /// <remarks>
-/// Usage: <c>dotnet run -c Release --project bench/Tickwise.Bench -- web-latency [seconds per scenario]</c>.
+/// Usage: <c>dotnet run -c Release --project bench/Tickwise.Bench -- web-latency [seconds per scenario] [scenarios]</c>,
+/// scenarios a comma-separated subset of <c>feed1,feed100slow,feed100,bars,barparts</c> (default all).
 /// Each trade carries its publish time (Stopwatch ticks) as its id, so the client measures the whole path: serialize,
-/// dispatch, per-client queue, WebSocket frame, loopback TCP, client receive and JSON parse. The publisher sends the
+/// dispatch, per-client queue, WebSocket frame (one message, or a batch of them), loopback TCP, client receive; the
+/// client finds the ids by scanning for <c>"id":</c> rather than parsing the JSON, as it shares the two cores. The publisher sends the
 /// trades due every millisecond in a burst, as an ingest batch would.
 /// </remarks>
 internal static class WebLatencyHarness
@@ -28,6 +30,7 @@ internal static class WebLatencyHarness
     public static void Run(string[] args)
     {
         double seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 10;
+        string[] scenarios = args.Length > 1 ? args[1].Split(',') : ["feed1", "feed100slow", "feed100", "bars", "barparts"];
         string work = Path.Combine(Path.GetTempPath(), "tickwise-web-bench");
         if (Directory.Exists(work)) Directory.Delete(work, recursive: true);
         Directory.CreateDirectory(work);
@@ -43,10 +46,11 @@ internal static class WebLatencyHarness
         try
         {
             var address = new Uri(host.Addresses[0]);
-            Feed(hub, address, rate: 20_000, clients: 1, seconds);
-            Feed(hub, address, rate: 2_000, clients: 100, seconds);
-            Feed(hub, address, rate: 20_000, clients: 100, seconds);
-            Bars(address);
+            if (scenarios.Contains("feed1")) Feed(hub, address, rate: 20_000, clients: 1, seconds);
+            if (scenarios.Contains("feed100slow")) Feed(hub, address, rate: 2_000, clients: 100, seconds);
+            if (scenarios.Contains("feed100")) Feed(hub, address, rate: 20_000, clients: 100, seconds);
+            if (scenarios.Contains("bars")) Bars(address);
+            if (scenarios.Contains("barparts")) BarParts(store);
         }
         finally
         {
@@ -113,8 +117,10 @@ internal static class WebLatencyHarness
                 }
                 while (!result.EndOfMessage);
                 if (result.MessageType == WebSocketMessageType.Close) return;
-                long id = TradeId(buffer.AsSpan(0, length));
-                if (id > 0) latencies.Add((Stopwatch.GetTimestamp() - id) * 1000.0 / Stopwatch.Frequency);
+                // A frame is one message or an array of them: every trade id in it is one received message.
+                long now = Stopwatch.GetTimestamp();
+                ReadOnlySpan<byte> rest = buffer.AsSpan(0, length);
+                while (NextTradeId(ref rest, out long id)) latencies.Add((now - id) * 1000.0 / Stopwatch.Frequency);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -123,19 +129,17 @@ internal static class WebLatencyHarness
         }
     }
 
-    /// <summary>The <c>data.id</c> of a trade message, or 0 for other messages.</summary>
-    private static long TradeId(ReadOnlySpan<byte> json)
+    /// <summary>Finds the next <c>"id":</c> in the frame and parses its number; the clients share the server's two cores,
+    /// so they read only the one number they need instead of parsing the JSON.</summary>
+    private static bool NextTradeId(ref ReadOnlySpan<byte> frame, out long id)
     {
-        var reader = new Utf8JsonReader(json);
-        while (reader.Read())
-        {
-            if (reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals("id"u8))
-            {
-                reader.Read();
-                return reader.GetInt64();
-            }
-        }
-        return 0;
+        id = 0;
+        int at = frame.IndexOf("\"id\":"u8);
+        if (at < 0) return false;
+        frame = frame[(at + 5)..];
+        if (!System.Buffers.Text.Utf8Parser.TryParse(frame, out id, out int consumed)) return false;
+        frame = frame[consumed..];
+        return true;
     }
 
     private static void Bars(Uri address)
@@ -155,6 +159,29 @@ internal static class WebLatencyHarness
         Array.Sort(times);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"web-latency: GET /api/bars {rows:N0} bars ({first.Length / 1024} KiB JSON), {times.Length} requests: p50 {Percentile(times, 0.5):F2} ms, p99 {Percentile(times, 0.99):F2} ms, max {times[^1]:F2} ms"));
+    }
+
+    /// <summary>The server's share of <c>/api/bars</c> without HTTP: the store read, and the JSON rendering.</summary>
+    private static void BarParts(ITickStore store)
+    {
+        var symbol = new Symbol("BTCUSDT");
+        var read = new double[200];
+        var render = new double[200];
+        var output = new System.Buffers.ArrayBufferWriter<byte>(2 << 20);
+        for (int i = 0; i < read.Length; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            using Tickwise.Web.Analysis.PooledBars bars = Tickwise.Web.Analysis.StoredSeries.RentBars(store, symbol, Interval.OneSecond, null, null, 10_000);
+            long mid = Stopwatch.GetTimestamp();
+            output.ResetWrittenCount();
+            using (var writer = new Utf8JsonWriter(output, new JsonWriterOptions { SkipValidation = true })) Tickwise.Web.Api.BarRowsResult.WriteJsonRows(writer, bars.Span);
+            read[i] = (mid - start) * 1000.0 / Stopwatch.Frequency;
+            render[i] = (Stopwatch.GetTimestamp() - mid) * 1000.0 / Stopwatch.Frequency;
+        }
+        Array.Sort(read);
+        Array.Sort(render);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"web-latency: 10,000 bars without HTTP: store read p50 {Percentile(read, 0.5):F2} ms, p99 {Percentile(read, 0.99):F2} ms; JSON render p50 {Percentile(render, 0.5):F2} ms, p99 {Percentile(render, 0.99):F2} ms"));
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];

@@ -30,9 +30,17 @@ public sealed class DashboardTests(ReplayServerFixture fixture, ITestOutputHelpe
         string pageMs = await sut.Page.GetAttributeAsync("body", "data-load-ms") ?? "?";
         string timing = $"first load with data: candles drawn after {candlesMs} ms, every panel loaded after {clock.ElapsedMilliseconds} ms " +
             $"(target < 1500 ms; from the script's start, by the page: {pageMs} ms)";
+        // What the first load waited for: each request's start and duration as the browser saw them, slowest first.
+        string requests = await sut.Page.EvaluateAsync<string>("""
+            () => performance.getEntriesByType("resource")
+              .map((e) => ({ name: e.name.replace(location.origin, ""), start: e.startTime, duration: e.duration }))
+              .sort((x, y) => y.duration - x.duration).slice(0, 12)
+              .map((e) => `  ${e.duration.toFixed(0).padStart(5)} ms from ${e.start.toFixed(0).padStart(5)} ms  ${e.name}`).join("\n")
+            """);
         output.WriteLine(timing);
+        output.WriteLine(requests);
         string screenshot = await sut.ScreenshotAsync("dashboard-btcusdt-1s");
-        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(screenshot)!, "first-load.txt"), timing + "\n");
+        await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(screenshot)!, "first-load.txt"), timing + "\n" + requests + "\n");
 
         candlePixels.ShouldBeGreaterThanOrEqualTo(200, "the candlestick chart draws candles");
         (await sut.Page.GetAttributeAsync("#price-chart", "data-bars")).ShouldBe((await ApiCountAsync("/api/bars?symbol=BTCUSDT&interval=1s&limit=1000")).ToString());

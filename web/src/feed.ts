@@ -1,6 +1,6 @@
 // The live feed: one WebSocket to /ws shared by every panel. Panels subscribe to channels and get the
 // frames of those channels; the feed re-subscribes everything after a reconnect.
-import { parseFeedMessage } from "./feedMessage";
+import { parseFeedFrame } from "./feedMessage";
 import type { FeedMessage } from "./types";
 
 export type FeedState = "connecting" | "live" | "reconnecting" | "closed";
@@ -14,7 +14,7 @@ export class Feed {
   private retryMs = 500;
   private stopped = false;
   state: FeedState = "connecting";
-  /** Frames received since the page loaded (shown in the header). */
+  /** Messages received since the page loaded (shown in the header); a batch frame counts each of its messages. */
   received = 0;
 
   constructor(private readonly address: string) {}
@@ -67,12 +67,12 @@ export class Feed {
     };
     socket.onmessage = (event) => {
       if (typeof event.data !== "string") return;
-      // One bad frame must not stop the feed: it is dropped.
-      const message = parseFeedMessage(event.data);
-      if (message === null) return;
-      this.received++;
-      const set = this.handlers.get(message.channel);
-      if (set) for (const handler of set) handler(message);
+      // One bad frame must not stop the feed: it is dropped. A batch frame carries several messages, in order.
+      for (const message of parseFeedFrame(event.data)) {
+        this.received++;
+        const set = this.handlers.get(message.channel);
+        if (set) for (const handler of set) handler(message);
+      }
     };
     socket.onclose = () => {
       if (this.socket !== socket) return;

@@ -12,6 +12,10 @@ public sealed partial class BinanceStreamClient
     /// <summary>Levels a side asked for in a REST snapshot (Binance's maximum weight-efficient depth).</summary>
     private const int SnapshotLevels = 1000;
 
+    /// <summary>Called after each change to a local book (a diff or a snapshot applied, a reset), on the thread that
+    /// updates it, so that a reader elsewhere (the web API) can take a copy; never keep or read the book later.</summary>
+    public Action<OrderBook>? BookChanged { get; set; }
+
     /// <summary>Takes the depth message now in <see cref="_depth"/>.</summary>
     private ValueTask ApplyDepth(LiveBook book, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
     {
@@ -23,6 +27,7 @@ public sealed partial class BinanceStreamClient
             _onNotice(new StreamNotice(StreamNoticeKind.BookResync, $"{book.Book.Symbol} order book out of sync: {book.Book.LastProblem}; reloading the snapshot", TimeSpan.Zero));
         }
         book.Status.OnBook(book.Book);
+        BookChanged?.Invoke(book.Book);
         if (result == BookUpdateResult.Applied) return DeliverTop(book, deliver, cancellationToken);
         if (result == BookUpdateResult.Stale) _frameDropped = true; // a rollover's overlap: the old connection applied it
         // Out of sync: the diffs wait in the book while a snapshot is fetched, at most once per first backoff step
@@ -46,6 +51,7 @@ public sealed partial class BinanceStreamClient
         }
         BookUpdateResult result = book.Book.Apply(_snapshot);
         book.Status.OnBook(book.Book);
+        BookChanged?.Invoke(book.Book);
         if (result == BookUpdateResult.SnapshotApplied || book.Book.IsSynchronized)
             await DeliverTop(book, deliver, cancellationToken).ConfigureAwait(false);
     }
@@ -67,6 +73,7 @@ public sealed partial class BinanceStreamClient
             book.Book.Reset();
             book.LastSnapshotAttempt = long.MinValue / 2;
             book.Status.OnBook(book.Book);
+            BookChanged?.Invoke(book.Book);
         }
     }
 

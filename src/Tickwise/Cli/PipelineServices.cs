@@ -78,6 +78,7 @@ internal sealed class PipelineServices
     {
         web.Host.Context.Pipeline = this;
         Publish = (channel, type, data) => web.Hub.Publish(channel, type, data);
+        if (Pairs is not null) Pairs.Published += web.Hub.OnPairSnapshot; // /ws pair channels reuse these snapshots
     }
 
     /// <summary>Writes what is buffered (pair snapshots, trading records).</summary>

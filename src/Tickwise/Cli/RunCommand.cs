@@ -78,7 +78,9 @@ internal static class RunCommand
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
                 {
                     live.Health.Store = CliValues.Redact(dbPath);
-                    await using Web.LiveWeb? binanceWeb = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "binance", binanceStore, dbPath, barIntervals, books: null, stop.Token, live.Health);
+                    var books = new Web.Live.PublishedBooks(); // the depth streams' local books, copied for /api/book
+                    foreach (BinanceStreamClient client in live.Clients) client.BookChanged = books.Publish;
+                    await using Web.LiveWeb? binanceWeb = await ServeCommand.StartForPipelineAsync(result.GetValue(urls), "binance", binanceStore, dbPath, barIntervals, books, stop.Token, live.Health);
                     if (binanceWeb is not null) binanceServices.AttachTo(binanceWeb);
                     if (stopAfter is { } binanceAfter) stop.CancelAfter(binanceAfter); // --duration counts from the pipeline's start, after the web host's
                     BarQualityTracker quality = live.TrackBarQuality(binanceStore, barIntervals, CompositeMarketObserver.Of(indicators, binanceWeb?.Observer, binanceServices.Observer));

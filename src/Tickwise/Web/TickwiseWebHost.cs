@@ -28,6 +28,9 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _warmUp = Task.CompletedTask;
+
     private TickwiseWebHost(WebApplication app, WebContext context, IReadOnlyList<string> addresses)
     {
         _app = app;
@@ -67,19 +70,24 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiErrorHandler>();
         builder.Services.AddOpenApi();
+        builder.Services.AddOutputCache();
 
         WebApplication app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseFeedBatching();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
+        app.UseOutputCache();
         if (hasDashboard)
         {
             app.UseDefaultFiles();
             app.UseStaticFiles();
         }
         else app.MapGet("/", () => TypedResults.Text(NoDashboardPage, "text/html")).ExcludeFromDescription();
-        app.MapOpenApi();
+        // The document describes the endpoints mapped here and never changes while the host runs, but generating it
+        // takes 0.3-1.5 s of a loaded machine, and the dashboard waits for it before its first request: it is made
+        // once (see WarmOpenApiAsync) and served from the cache afterwards.
+        app.MapOpenApi().CacheOutput(policy => policy.Expire(TimeSpan.FromDays(365)));
         app.MapMarketEndpoints();
         app.MapSeriesEndpoints();
         app.MapAnalyticsEndpoints();
@@ -99,7 +107,28 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
         }
         IServerAddressesFeature? feature = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         IReadOnlyList<string> addresses = feature is null ? [urls] : [.. feature.Addresses];
-        return new TickwiseWebHost(app, context, addresses);
+        var host = new TickwiseWebHost(app, context, addresses);
+        host._warmUp = Task.Run(() => WarmOpenApiAsync(addresses[0], host._stopping.Token));
+        return host;
+    }
+
+    /// <summary>Requests the OpenAPI document once, in the background, so that it is generated and cached before the
+    /// first dashboard asks for it.</summary>
+    private static async Task WarmOpenApiAsync(string address, CancellationToken cancellationToken)
+    {
+        // A wildcard listener (0.0.0.0, [::], *, +) is reached on loopback.
+        var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));
+        if (uri.Host is "0.0.0.0" or "[::]" or "::") uri.Host = "127.0.0.1";
+        uri.Path = "/openapi/v1.json";
+        try
+        {
+            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            using HttpResponseMessage response = await http.GetAsync(uri.Uri, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+        {
+            // Only a warm-up: the first real request generates the document instead, and reports any error itself.
+        }
     }
 
     /// <summary>Throws a <see cref="FormatException"/> naming the first address that is not <c>http://HOST:PORT</c>
@@ -121,6 +150,9 @@ internal sealed class TickwiseWebHost : IAsyncDisposable
     /// <summary>Stops the live feed (closing every WebSocket) and then the host.</summary>
     public async ValueTask DisposeAsync()
     {
+        // _stopping holds no timer, so it is left to the GC: DisposeAsync may be called more than once.
+        await _stopping.CancelAsync();
+        await _warmUp;
         await Context.Hub.DisposeAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try

@@ -52,6 +52,27 @@ public class TickwiseWebHostTests(WebTestServer server)
     }
 
     [Fact]
+    public async Task OpenApi_AfterStart_IsServedFromTheCacheTheHostWarmed()
+    {
+        // The host requests the document itself once started; the cache then answers with an Age header.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        HttpResponseMessage sut;
+        while (true)
+        {
+            sut = await server.Http.GetAsync("/openapi/v1.json");
+            if (sut.Headers.Age is not null || clock.Elapsed > TimeSpan.FromSeconds(30)) break;
+            sut.Dispose();
+            await Task.Delay(100);
+        }
+        using HttpResponseMessage cached = sut;
+        using HttpResponseMessage again = await server.Http.GetAsync("/openapi/v1.json");
+
+        cached.Headers.Age.ShouldNotBeNull("the document comes from the output cache");
+        (await again.Content.ReadAsStringAsync()).ShouldBe(await cached.Content.ReadAsStringAsync());
+        JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("paths").EnumerateObject().Count().ShouldBeGreaterThan(10);
+    }
+
+    [Fact]
     public async Task Endpoints_GoodInput_Answer200()
     {
         foreach (var (path, parameters) in Endpoints)

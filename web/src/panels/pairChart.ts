@@ -16,6 +16,14 @@ import { ENTRY, zscoreMarkers } from "../analysis/zscoreMarkers";
 const HEDGES = ["ols", "huber", "theilsen", "kalman"];
 const WINDOWS = ["50", "100", "200", "500"];
 const HISTORY_ROWS = 1000;
+/** Rows shown for sub-minute bars (five minutes of 1s bars): every row costs the server a full refit of the pair's
+ * statistics, and this panel is on the first paint, where 1000 rows of 1s bars were the slowest request. */
+const SHORT_HISTORY_ROWS = 300;
+
+/** How many rows of history the chart shows for bars of <paramref>step</paramref> milliseconds. */
+export function historyRows(step: number | null): number {
+  return step !== null && step < 60_000 ? SHORT_HISTORY_ROWS : HISTORY_ROWS;
+}
 
 export class PairChart {
   readonly root: HTMLElement;
@@ -95,9 +103,9 @@ export class PairChart {
     setNote(this.note, "loading…");
     const analytics = this.loadAnalytics(generation, a, b, interval, window, hedge);
     try {
-      const rows = await getJson<PairRow[]>("/api/pairs/series", { a, b, interval, window, hedge, from: this.from(a, b, interval, window) });
+      const rows = await getJson<PairRow[]>("/api/pairs/series", { a, b, interval, window, hedge, from: this.from(a, b, interval) });
       if (generation !== this.generation) return;
-      this.setRows(rows.slice(-HISTORY_ROWS));
+      this.setRows(rows.slice(-historyRows(intervalMs(interval))));
       setNote(this.note, `${a} / ${b} ${interval} · ${rows.length} bars`);
     } catch (error) {
       if (generation !== this.generation) return;
@@ -112,14 +120,15 @@ export class PairChart {
   }
 
   /**
-   * Where the series starts: the last HISTORY_ROWS bars plus the rolling window's warm-up before the newest
-   * trade of the pair, so that a long-running store does not send days of 1s bars the chart would drop anyway.
+   * Where the series starts: the last historyRows bars before the newest trade of the pair, so that a long-running
+   * store does not send days of 1s bars the chart would drop anyway. The server warms the statistics up on the
+   * window's bars before this time by itself, so the first row shown is defined.
    */
-  private from(a: string, b: string, interval: string, window: number): number | undefined {
+  private from(a: string, b: string, interval: string): number | undefined {
     const step = intervalMs(interval);
     const last = Math.max(...this.state.symbols.filter((s) => s.symbol === a || s.symbol === b).map((s) => s.last_trade_ms ?? 0));
     if (step === null || !(last > 0)) return undefined;
-    return Math.floor(last / step) * step - (HISTORY_ROWS + window) * step;
+    return Math.floor(last / step) * step - (historyRows(step) - 1) * step;
   }
 
   private async loadAnalytics(generation: number, a: string, b: string, interval: string, window: number, hedge: string): Promise<void> {

@@ -15,22 +15,61 @@ internal static class StoredSeries
     /// otherwise the latest ones opening before <paramref name="toMs"/>.</summary>
     public static Bar[] Bars(ITickStore store, Symbol symbol, Interval interval, long? fromMs, long? toMs, int limit)
     {
+        using PooledBars bars = RentBars(store, symbol, interval, fromMs, toMs, limit);
+        return bars.Span.ToArray();
+    }
+
+    /// <summary>As <see cref="Bars"/>, into a pooled list the caller disposes (the API's large reads).</summary>
+    public static PooledBars RentBars(ITickStore store, Symbol symbol, Interval interval, long? fromMs, long? toMs, int limit)
+    {
+        var bars = new PooledBars(Math.Min(limit, 16_384));
+        try
+        {
+            ReadInto(bars, store, symbol, interval, fromMs, toMs, limit);
+            return bars;
+        }
+        catch
+        {
+            bars.Dispose();
+            throw;
+        }
+    }
+
+    private static void ReadInto(PooledBars bars, ITickStore store, Symbol symbol, Interval interval, long? fromMs, long? toMs, int limit)
+    {
         long to = toMs ?? long.MaxValue;
-        if (limit <= 0) return [];
-        if (fromMs is { } from) return [.. store.ReadBars(symbol, interval, new TimeRange(from, to), limit)];
+        if (limit <= 0) return;
+        if (fromMs is { } from)
+        {
+            Fill(bars, store.ReadBars(symbol, interval, new TimeRange(from, to), limit));
+            return;
+        }
         TimeRange? span = store.TradeTimeSpan(symbol);
         long end = Math.Min(to, span is { } s ? interval.FloorMs(s.ToMs - 1) + interval.Milliseconds : to);
-        if (end == long.MaxValue) return Tail([.. store.ReadBars(symbol, interval, TimeRange.All)], limit);
-        long width = interval.Milliseconds * (long)limit;
-        for (int attempt = 0; attempt < 6; attempt++)
+        if (end != long.MaxValue)
         {
-            long start = end - width;
-            if (start <= Timestamps.MinPlausibleMs) break;
-            Bar[] window = [.. store.ReadBars(symbol, interval, new TimeRange(start, to))];
-            if (window.Length >= limit) return Tail(window, limit);
-            width *= 4;
+            long width = interval.Milliseconds * (long)limit;
+            for (int attempt = 0; attempt < 6; attempt++)
+            {
+                long start = end - width;
+                if (start <= Timestamps.MinPlausibleMs) break;
+                Fill(bars, store.ReadBars(symbol, interval, new TimeRange(start, to)));
+                if (bars.Count >= limit)
+                {
+                    bars.KeepLast(limit);
+                    return;
+                }
+                width *= 4;
+            }
         }
-        return Tail([.. store.ReadBars(symbol, interval, new TimeRange(long.MinValue, to))], limit);
+        Fill(bars, store.ReadBars(symbol, interval, new TimeRange(long.MinValue, to)));
+        bars.KeepLast(limit);
+    }
+
+    private static void Fill(PooledBars bars, IEnumerable<Bar> read)
+    {
+        bars.Clear();
+        foreach (Bar bar in read) bars.Add(bar);
     }
 
     /// <summary>Returns at most <paramref name="limit"/> trades ordered by id: from <paramref name="fromMs"/> on when given,
@@ -59,6 +98,4 @@ internal static class StoredSeries
         }
         return [.. tail];
     }
-
-    private static Bar[] Tail(Bar[] bars, int limit) => bars.Length <= limit ? bars : bars[^limit..];
 }

@@ -61,14 +61,22 @@ internal static class JsonValues
     public static void Decimal(Utf8JsonWriter writer, ReadOnlySpan<byte> name, decimal value)
     {
         Span<byte> text = stackalloc byte[64];
-        if (!value.TryFormat(text, out int written, default, System.Globalization.CultureInfo.InvariantCulture)) throw new InvalidOperationException($"Cannot format {value}.");
-        if (text[..written].IndexOf((byte)'.') >= 0)
-        {
-            while (text[written - 1] == (byte)'0') written--;
-            if (text[written - 1] == (byte)'.') written--;
-        }
+        int written = FormatDecimal(text, value);
         writer.WritePropertyName(name);
         writer.WriteRawValue(text[..written], skipInputValidation: true);
+    }
+
+    /// <summary>Formats a decimal as its shortest exact text (as <see cref="DecimalText.Format"/>) and returns the bytes
+    /// written; <paramref name="destination"/> needs room for 40.</summary>
+    public static int FormatDecimal(Span<byte> destination, decimal value)
+    {
+        if (!value.TryFormat(destination, out int written, default, System.Globalization.CultureInfo.InvariantCulture)) throw new InvalidOperationException($"Cannot format {value}.");
+        if (destination[..written].IndexOf((byte)'.') >= 0)
+        {
+            while (destination[written - 1] == (byte)'0') written--;
+            if (destination[written - 1] == (byte)'.') written--;
+        }
+        return written;
     }
 
     /// <summary>Returns the contract's side name of a trade's aggressor.</summary>

@@ -32,55 +32,14 @@ internal static class SeriesEndpoints
         return app;
     }
 
-    private static IResult Bars(WebContext context, HttpRequest request, string? symbol, string? interval, string? from, string? to, string? limit)
+    private static BarRowsResult Bars(WebContext context, HttpRequest request, string? symbol, string? interval, string? from, string? to, string? limit)
     {
         Interval iv = QueryValues.Interval(interval, Interval.OneMinute);
         (long? fromMs, long? toMs) = QueryValues.Range(from, to);
         int count = QueryValues.Int(limit, "limit", 1000, 1, QueryValues.MaxLimit);
         bool csv = ResponseFormat.WantsCsv(request);
         Symbol sym = QueryValues.KnownSymbol(context.Store, symbol);
-        Bar[] bars = StoredSeries.Bars(context.Store, sym, iv, fromMs, toMs, count);
-        if (!csv) return new JsonBodyResult(writer => WriteBarsJson(writer, bars));
-        return new TableResult(csv, $"bars-{sym}-{iv}", BarColumns, writer =>
-        {
-            foreach (Bar bar in bars) WriteBar(writer, bar);
-        });
-    }
-
-    /// <summary>Writes the bars as a JSON array of rows; the hot path of the chart (10,000 bars), so nothing is allocated per value.</summary>
-    public static void WriteBarsJson(Utf8JsonWriter writer, Bar[] bars)
-    {
-        writer.WriteStartArray();
-        foreach (Bar bar in bars)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber("open_time"u8, bar.OpenTimeMs);
-            JsonValues.FixedPoint(writer, "open"u8, bar.Open.Raw);
-            JsonValues.FixedPoint(writer, "high"u8, bar.High.Raw);
-            JsonValues.FixedPoint(writer, "low"u8, bar.Low.Raw);
-            JsonValues.FixedPoint(writer, "close"u8, bar.Close.Raw);
-            JsonValues.Decimal(writer, "volume"u8, bar.Volume);
-            JsonValues.Decimal(writer, "quote_volume"u8, bar.QuoteVolume);
-            JsonValues.Decimal(writer, "taker_buy_volume"u8, bar.TakerBuyVolume);
-            writer.WriteNumber("trades"u8, bar.TradeCount);
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-    }
-
-    /// <summary>Writes one bar row.</summary>
-    public static void WriteBar(Export.TableWriter writer, in Bar bar)
-    {
-        writer.BeginRow();
-        writer.WriteNumber(bar.OpenTimeMs);
-        writer.WriteNumber(bar.Open.ToString());
-        writer.WriteNumber(bar.High.ToString());
-        writer.WriteNumber(bar.Low.ToString());
-        writer.WriteNumber(bar.Close.ToString());
-        writer.WriteNumber(DecimalText.Format(bar.Volume));
-        writer.WriteNumber(DecimalText.Format(bar.QuoteVolume));
-        writer.WriteNumber(DecimalText.Format(bar.TakerBuyVolume));
-        writer.WriteNumber(bar.TradeCount);
+        return new BarRowsResult(csv, $"bars-{sym}-{iv}", StoredSeries.RentBars(context.Store, sym, iv, fromMs, toMs, count));
     }
 
     private static TableResult Trades(WebContext context, HttpRequest request, string? symbol, string? from, string? to, string? limit)

@@ -3,10 +3,12 @@ using Tickwise.Core.Market;
 
 namespace Tickwise.Web.Live;
 
-/// <summary>Order book copies published by the thread that owns the books (the replay loop), for request threads to read.</summary>
+/// <summary>Order book copies published by the thread that owns the books (the replay loop, or a Binance stream client's
+/// receive loop in <c>run --source binance --streams depth</c>), for request threads to read.</summary>
 /// <remarks>
 /// <see cref="OrderBook"/> is not thread-safe, so the owner calls <see cref="Publish"/> now and then (a few times a
-/// second, and at the end); readers get the latest copy, at most that old. Copies are immutable and swapped whole.
+/// second, and at the end; the live client after each depth message, 10 a second per symbol); readers get the latest
+/// copy, at most that old. Copies are immutable and swapped whole; several owners may publish different symbols at once.
 /// </remarks>
 internal sealed class PublishedBooks : IBookSource
 {

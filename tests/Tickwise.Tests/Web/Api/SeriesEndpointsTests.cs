@@ -65,6 +65,31 @@ public class SeriesEndpointsTests(WebTestServer server)
     }
 
     [Fact]
+    public async Task Bars_TenThousandRows_JsonAndCsvMatchTheStoreRowForRow()
+    {
+        // More rows than one flushed chunk, so the streamed response is checked across chunk boundaries.
+        Bar[] stored = [.. server.Store.ReadBars(Btc, Interval.OneSecond, TimeRange.All)];
+        Bar[] expected = stored[^10_000..];
+
+        JsonElement sut = await server.GetJsonAsync("/api/bars?symbol=BTCUSDT&interval=1s&limit=10000");
+        var (csv, _) = await server.GetCsvAsync("/api/bars?symbol=BTCUSDT&interval=1s&limit=10000");
+
+        sut.GetArrayLength().ShouldBe(expected.Length);
+        string[] lines = csv.Split('\n');
+        lines.Length.ShouldBe(expected.Length + 2);
+        lines[^1].ShouldBe("");
+        for (int i = 0; i < expected.Length; i++)
+        {
+            Bar bar = expected[i];
+            string row = $"{bar.OpenTimeMs},{bar.Open},{bar.High},{bar.Low},{bar.Close},{DecimalText.Format(bar.Volume)},{DecimalText.Format(bar.QuoteVolume)},{DecimalText.Format(bar.TakerBuyVolume)},{bar.TradeCount}";
+            lines[i + 1].ShouldBe(row);
+            JsonElement json = sut[i];
+            string fromJson = string.Join(',', json.EnumerateObject().Select(p => p.Value.GetRawText()));
+            fromJson.ShouldBe(row);
+        }
+    }
+
+    [Fact]
     public async Task Bars_FormatCsvQuery_ServesCsvWithoutAcceptHeader()
     {
         using HttpResponseMessage response = await server.Http.GetAsync("/api/bars?symbol=ETHUSDT&interval=1h&format=csv");

@@ -104,4 +104,73 @@ public class FeedClientTests
         written.IndexOf("{\"a\":1}", StringComparison.Ordinal).ShouldBeLessThan(written.IndexOf("{\"b\":2}", StringComparison.Ordinal));
         written.IndexOf("{\"a\":1}", StringComparison.Ordinal).ShouldBeGreaterThanOrEqualTo(0);
     }
+
+    [Fact]
+    public async Task SendLoop_SeveralQueued_SendsThemAsOneArrayFrameInOrder()
+    {
+        var stream = new MemoryStream();
+        using var socket = WebSocket.CreateFromStream(stream, isServer: true, subProtocol: null, keepAliveInterval: TimeSpan.Zero);
+        using var sut = new FeedClient(1, socket, new FeedOptions(), CancellationToken.None);
+        for (int i = 0; i < 5; i++) sut.Enqueue(Message($"{{\"n\":{i}}}", droppable: true));
+
+        Task sending = sut.SendLoopAsync();
+        while (sut.Sent < 5) await Task.Delay(5);
+        sut.Abort();
+        await sending;
+
+        string[] frames = await ReadFramesAsync(stream);
+        frames.ShouldBe(["[{\"n\":0},{\"n\":1},{\"n\":2},{\"n\":3},{\"n\":4}]"]);
+    }
+
+    [Fact]
+    public async Task SendLoop_MoreThanAFrameHolds_SplitsIntoFramesKeepingEveryMessageOnce()
+    {
+        var stream = new MemoryStream();
+        using var socket = WebSocket.CreateFromStream(stream, isServer: true, subProtocol: null, keepAliveInterval: TimeSpan.Zero);
+        using var sut = new FeedClient(1, socket, new FeedOptions(), CancellationToken.None);
+        const int count = FeedClient.MessagesPerFrame * 2 + 1;
+        for (int i = 0; i < count; i++) sut.Enqueue(Message($"{i}", droppable: false));
+
+        Task sending = sut.SendLoopAsync();
+        while (sut.Sent < count) await Task.Delay(5);
+        sut.Abort();
+        await sending;
+
+        string[] frames = await ReadFramesAsync(stream);
+        frames.Length.ShouldBe(3);
+        frames[2].ShouldBe($"{count - 1}"); // the last one was alone: sent as itself, not as a one-element array
+        var numbers = new List<int>();
+        foreach (string frame in frames[..2]) numbers.AddRange(System.Text.Json.JsonSerializer.Deserialize<int[]>(frame)!);
+        numbers.Add(int.Parse(frames[2], System.Globalization.CultureInfo.InvariantCulture));
+        numbers.ShouldBe(Enumerable.Range(0, count));
+    }
+
+    /// <summary>Reads back the text frames the server side wrote into <paramref name="stream"/>.</summary>
+    private static async Task<string[]> ReadFramesAsync(MemoryStream stream)
+    {
+        using var reader = WebSocket.CreateFromStream(new MemoryStream(stream.ToArray()), isServer: false, subProtocol: null, keepAliveInterval: TimeSpan.Zero);
+        var frames = new List<string>();
+        var buffer = new byte[1 << 20];
+        while (true)
+        {
+            int length = 0;
+            ValueWebSocketReceiveResult result;
+            try
+            {
+                do
+                {
+                    result = await reader.ReceiveAsync(buffer.AsMemory(length), CancellationToken.None);
+                    length += result.Count;
+                }
+                while (!result.EndOfMessage);
+            }
+            catch (WebSocketException)
+            {
+                break; // the end of what was written
+            }
+            if (result.MessageType == WebSocketMessageType.Close || (length == 0 && result.Count == 0 && result.MessageType != WebSocketMessageType.Text)) break;
+            frames.Add(Encoding.UTF8.GetString(buffer, 0, length));
+        }
+        return [.. frames];
+    }
 }

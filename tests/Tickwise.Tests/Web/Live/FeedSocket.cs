@@ -4,11 +4,16 @@ using System.Text.Json;
 
 namespace Tickwise.Tests.Web.Live;
 
-/// <summary>A test client of <c>/ws</c>: sends JSON, receives one JSON message per frame with a timeout.</summary>
+/// <summary>A test client of <c>/ws</c>: sends JSON, receives messages with a timeout, one at a time (a batch frame's
+/// messages are handed out in order) or frame by frame.</summary>
 internal sealed class FeedSocket : IAsyncDisposable
 {
     private readonly ClientWebSocket _socket = new();
     private readonly byte[] _buffer = new byte[1 << 20];
+    private readonly Queue<JsonElement> _pending = new();
+
+    /// <summary>Frames received that were batches (JSON arrays).</summary>
+    public int BatchFrames { get; private set; }
 
     public ClientWebSocket Socket => _socket;
 
@@ -25,6 +30,25 @@ internal sealed class FeedSocket : IAsyncDisposable
 
     /// <summary>Returns the next message, or throws when none comes within <paramref name="timeout"/> (default 10 s).</summary>
     public async Task<JsonElement> ReceiveAsync(TimeSpan? timeout = null)
+    {
+        while (_pending.Count == 0)
+        {
+            JsonElement frame = await ReceiveFrameAsync(timeout);
+            if (frame.ValueKind != JsonValueKind.Array)
+            {
+                _pending.Enqueue(frame);
+                break;
+            }
+            BatchFrames++;
+            if (frame.GetArrayLength() < 2) throw new InvalidDataException($"A batch frame holds at least two messages: {frame.GetRawText()}");
+            foreach (JsonElement message in frame.EnumerateArray()) _pending.Enqueue(message);
+        }
+        return _pending.Dequeue();
+    }
+
+    /// <summary>Returns the next frame as it came (a message object or a batch array), or throws when none comes within
+    /// <paramref name="timeout"/> (default 10 s).</summary>
+    public async Task<JsonElement> ReceiveFrameAsync(TimeSpan? timeout = null)
     {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         int length = 0;

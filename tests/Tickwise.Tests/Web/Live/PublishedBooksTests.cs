@@ -4,7 +4,7 @@ using Tickwise.Web.Live;
 
 namespace Tickwise.Tests.Web.Live;
 
-public class PublishedBooksTests
+public partial class PublishedBooksTests
 {
     [Fact]
     public void Book_NothingPublished_IsNull()
