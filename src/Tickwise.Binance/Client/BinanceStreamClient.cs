@@ -65,7 +65,7 @@ public sealed partial class BinanceStreamClient
         _options = options;
         _time = time;
         _onNotice = onNotice ?? (_ => { });
-        _backoff = new ReconnectBackoff(options.InitialBackoff, options.MaxBackoff, options.HealthyAfter, random ?? Random.Shared);
+        _backoff = new ReconnectBackoff(options.InitialBackoff, options.MaxBackoff, options.HealthyAfter, options.FastRetryWindow, time, random ?? Random.Shared);
         _streamUri = options.Endpoints.CombinedStreamUri(options.Subscription.StreamNames);
         _statuses = new StreamSymbolStatus[options.Subscription.Symbols.Count];
         _symbols = new Dictionary<Symbol, StreamSymbolStatus>(_statuses.Length);

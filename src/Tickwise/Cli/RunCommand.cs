@@ -35,6 +35,7 @@ internal static class RunCommand
         var restUrl = CommonOptions.RestUrl(settings);
         var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade (gaps repaired over REST), trade, bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
         var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s); doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
+        var fastRetry = new Option<string>("--fast-retry-window") { Description = "For this long after a connection is lost, retry about every reconnect delay before doubling (0 for pure doubling).", DefaultValueFactory = _ => "30s" };
         var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };
         var resume = new Option<bool>("--resume") { Description = "Fetch the aggregated trades missed since the last one this store holds from the same exchange (true or false).", DefaultValueFactory = _ => true };
         var indicatorCsv = CommonOptions.IndicatorCsv();
@@ -43,7 +44,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run a market data source through the pipeline into the store until Ctrl+C.")
         {
-            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, noDataTimeout, statusEvery, resume, indicatorCsv, urls,
+            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, fastRetry, noDataTimeout, statusEvery, resume, indicatorCsv, urls,
         };
         var pipeline = new PipelineOptions(settings);
         pipeline.AddTo(command);
@@ -72,7 +73,7 @@ internal static class RunCommand
             if (binance)
             {
                 IReadOnlyList<BinanceStreamClientOptions> connections = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
-                    ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"));
+                    ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"), ParseWindow(result.GetValue(fastRetry)!, "--fast-retry-window"));
                 using ITickStore binanceStore = TickStores.Open(dbPath);
                 PipelineServices binanceServices = PipelineServices.Create(result, pipeline, binanceStore, symbolList);
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
@@ -137,7 +138,7 @@ internal static class RunCommand
 
     /// <summary>Builds the options of each connection (1024 streams at most on one) from the command line; throws
     /// <see cref="CliException"/> on a bad value.</summary>
-    internal static IReadOnlyList<BinanceStreamClientOptions> BinanceOptions(IReadOnlyList<Symbol> symbols, string market, string? wsUrl, string? restUrl, string streams, TimeSpan reconnectDelay, TimeSpan noDataTimeout)
+    internal static IReadOnlyList<BinanceStreamClientOptions> BinanceOptions(IReadOnlyList<Symbol> symbols, string market, string? wsUrl, string? restUrl, string streams, TimeSpan reconnectDelay, TimeSpan noDataTimeout, TimeSpan? fastRetryWindow = null)
     {
         BinanceMarket venue = market.Trim().ToLowerInvariant() switch
         {
@@ -165,6 +166,7 @@ internal static class RunCommand
                 MaxBackoff = maxBackoff,
                 // A connection counts as healthy after thirty first delays (30 s by default) and the schedule restarts.
                 HealthyAfter = reconnectDelay * 30,
+                FastRetryWindow = fastRetryWindow ?? TimeSpan.FromSeconds(30),
                 NoDataTimeout = noDataTimeout,
             };
             template.Validate();
@@ -184,6 +186,10 @@ internal static class RunCommand
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? uri)) throw new CliException($"{option} {text}: not an absolute address.");
         return uri;
     }
+
+    /// <summary>Parses a duration that may be zero (<c>0</c>, <c>0s</c>, <c>off</c>), or anything <see cref="ParseDelay"/> reads.</summary>
+    internal static TimeSpan ParseWindow(string text, string option) =>
+        text.Trim() is "0" or "0s" or "0ms" or "off" ? TimeSpan.Zero : ParseDelay(text, option);
 
     /// <summary>Parses <c>250ms</c>, or any duration <see cref="CliValues.ParseDuration"/> reads.</summary>
     internal static TimeSpan ParseDelay(string text, string option)
@@ -214,34 +220,54 @@ internal static class RunCommand
         // the local receive time (spot bookTicker has none of its own), and one symbol's stream may run a little ahead
         // of another's, so closing at the newest event of any kind would make the lagging symbol's trades late.
         long exchangeNowMs = long.MinValue;
-        while (true)
+        // One timeout source for every wait: re-armed while it has not fired (TryReset), replaced only after it fired,
+        // so a busy feed allocates nothing per wake-up and an idle one one source per flush tick.
+        var tick = new CancellationTokenSource();
+        try
         {
-            using var tick = new CancellationTokenSource(FlushEvery);
-            bool more;
-            try
+            while (true)
             {
-                more = await reader.WaitToReadAsync(tick.Token);
+                if (!tick.TryReset())
+                {
+                    tick.Dispose();
+                    tick = new CancellationTokenSource();
+                }
+                tick.CancelAfter(FlushEvery);
+                bool more;
+                try
+                {
+                    more = await reader.WaitToReadAsync(tick.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    more = true; // timer tick: nothing arrived, still flush below
+                }
+                if (!more) break;
+                Drain(reader, ingest, ref exchangeNowMs);
+                if (sinceFlush.Elapsed >= FlushEvery)
+                {
+                    if (exchangeNowMs != long.MinValue) ingest.AdvanceTo(exchangeNowMs - CloseGraceMs);
+                    sinceFlush.Restart();
+                }
+                if (sinceStatus.Elapsed >= statusEvery)
+                {
+                    PrintStatus(ingest, sourceStatus);
+                    sinceStatus.Restart();
+                }
             }
-            catch (OperationCanceledException)
-            {
-                more = true; // timer tick: nothing arrived, still flush below
-            }
-            if (!more) break;
-            while (reader.TryRead(out MarketEvent e))
-            {
-                ingest.Add(in e);
-                if (e.Kind == MarketEventKind.Trade && e.TimestampMs > exchangeNowMs) exchangeNowMs = e.TimestampMs;
-            }
-            if (sinceFlush.Elapsed >= FlushEvery)
-            {
-                if (exchangeNowMs != long.MinValue) ingest.AdvanceTo(exchangeNowMs - CloseGraceMs);
-                sinceFlush.Restart();
-            }
-            if (sinceStatus.Elapsed >= statusEvery)
-            {
-                PrintStatus(ingest, sourceStatus);
-                sinceStatus.Restart();
-            }
+        }
+        finally
+        {
+            tick.Dispose();
+        }
+    }
+
+    private static void Drain(ChannelReader<MarketEvent> reader, MarketEventIngest ingest, ref long exchangeNowMs)
+    {
+        while (reader.TryRead(out MarketEvent e))
+        {
+            ingest.Add(in e);
+            if (e.Kind == MarketEventKind.Trade && e.TimestampMs > exchangeNowMs) exchangeNowMs = e.TimestampMs;
         }
     }
 
