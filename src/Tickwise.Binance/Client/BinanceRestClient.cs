@@ -53,6 +53,9 @@ public sealed class BinanceRestClient
     /// <summary>True when an API key is sent on <c>historicalTrades</c>.</summary>
     public bool HasApiKey => _apiKey is not null;
 
+    /// <summary>Gets or sets what sees each successfully parsed answer (a recorder); set it before the client is used.</summary>
+    public RestAnswerObserver? OnAnswer { get; set; }
+
     /// <summary>Times the exchange asked to slow down (429 or 418).</summary>
     public long RateLimitWaits { get; private set; }
 
@@ -72,6 +75,7 @@ public sealed class BinanceRestClient
         int before = trades.Count;
         if (!AggTradeRestParser.TryParse(body, symbol, trades, out string error))
             throw new BinanceRestException($"{uri.GetLeftPart(UriPartial.Path)} answered something that is not a list of aggregated trades: {error}");
+        Observe(symbol, RestAnswerKind.AggTrades, body);
         return trades.Count - before;
     }
 
@@ -91,6 +95,7 @@ public sealed class BinanceRestClient
         int before = trades.Count;
         if (!HistoricalTradeRestParser.TryParse(body, symbol, trades, out string error))
             throw new BinanceRestException($"{uri.GetLeftPart(UriPartial.Path)} answered something that is not a list of trades: {error}");
+        Observe(symbol, RestAnswerKind.HistoricalTrades, body);
         return trades.Count - before;
     }
 
@@ -109,6 +114,12 @@ public sealed class BinanceRestClient
         Streams.ParseResult result = Streams.BinanceMessageParser.Parse(body, snapshot, out Streams.StreamMessage message);
         if (!result.IsParsed || message.Kind != Streams.StreamMessageKind.DepthSnapshot)
             throw new BinanceRestException($"{uri.GetLeftPart(UriPartial.Path)} answered something that is not a depth snapshot: {(result.IsParsed ? "another message" : result.Detail)}");
+        Observe(symbol, RestAnswerKind.DepthSnapshot, body);
+    }
+
+    private void Observe(Symbol symbol, RestAnswerKind kind, byte[] body)
+    {
+        if (OnAnswer is { } observe) observe((_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) * 100, symbol, kind, body);
     }
 
     /// <summary>GETs <paramref name="uri"/>, waiting out 429/418 as told, and returns the body.</summary>

@@ -93,12 +93,15 @@ public sealed partial class BinanceStreamClient
             }
             else
             {
-                if (OnFrame is { } observe) observe(ReceivedUnixNs(), assembler.Message);
+                // Stamped on arrival, observed once handled: the REST answers it caused (a gap's trades, a book
+                // snapshot) reach a recorder before it, in the order the pipeline used them.
+                long receivedNs = OnFrame is null ? 0 : ReceivedUnixNs();
                 ValueTask handled = HandleMessage(assembler.Message, deliver, cancellationToken);
                 if (_shutdownAnnounced)
                 {
                     _shutdownAnnounced = false;
                     await handled.ConfigureAwait(false);
+                    OnFrame?.Invoke(receivedNs, assembler.Message);
                     return "the exchange announced a shutdown (serverShutdown)";
                 }
                 if (!handled.IsCompletedSuccessfully)
@@ -108,6 +111,7 @@ public sealed partial class BinanceStreamClient
                     try { await handled.ConfigureAwait(false); }
                     finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
                 }
+                OnFrame?.Invoke(receivedNs, assembler.Message);
             }
             assembler.Clear();
             // A newer connection has streamed through the overlap: leave at this message boundary.
@@ -225,7 +229,8 @@ public sealed partial class BinanceStreamClient
         return deliver(marketEvent, cancellationToken);
     }
 
-    /// <summary>Gets or sets what sees every text frame before it is parsed (a recorder); set it before <see cref="RunAsync"/>.</summary>
+    /// <summary>Gets or sets what sees every text frame (a recorder), as received, once it has been handled: after the
+    /// REST answers it caused, which <see cref="BinanceRestClient.OnAnswer"/> sees; set it before <see cref="RunAsync"/>.</summary>
     public FrameObserver? OnFrame { get; set; }
 
     private long ReceivedUnixNs() => (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) * 100;

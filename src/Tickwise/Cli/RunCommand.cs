@@ -33,11 +33,11 @@ internal static class RunCommand
         var market = CommonOptions.Market(settings);
         var wsUrl = CommonOptions.WsUrl(settings);
         var restUrl = CommonOptions.RestUrl(settings);
-        var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade (gaps repaired over REST), trade, bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
+        var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade or trade (gaps repaired over REST), bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
         var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s); doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
         var fastRetry = new Option<string>("--fast-retry-window") { Description = "For this long after a connection is lost, retry about every reconnect delay before doubling (0 for pure doubling).", DefaultValueFactory = _ => "30s" };
         var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };
-        var resume = new Option<bool>("--resume") { Description = "Fetch the aggregated trades missed since the last one this store holds from the same exchange (true or false).", DefaultValueFactory = _ => true };
+        var resume = new Option<bool>("--resume") { Description = "Fetch the trades missed since the last one this store holds from the same exchange and stream kind (true or false).", DefaultValueFactory = _ => true };
         var indicatorCsv = CommonOptions.IndicatorCsv();
         var urls = ServeCommand.Urls(null, $"Where the dashboard, API and /ws listen (http://HOST:PORT; port 0: a free port; none: off). Default {Web.TickwiseWebHost.DefaultUrls} when free.");
         var statusEvery = new Option<string>("--status-every") { Description = "How often to print the status lines.", DefaultValueFactory = _ => "10s" };
@@ -97,7 +97,7 @@ internal static class RunCommand
                     };
                     if (result.GetValue(resume))
                         foreach (var (symbol, lastId) in live.ResumeFrom(binanceStore))
-                            Console.Error.WriteLine($"tickwise: {symbol}: resuming after aggregated trade {lastId}, the last one stored; the trades since are fetched first");
+                            Console.Error.WriteLine($"tickwise: {symbol}: resuming after trade {lastId}, the last one stored; the trades since are fetched first");
                     producing = live.RunAsync(channel.Writer, stop.Token);
                     int streamCount = connections.Sum(c => c.Subscription.StreamNames.Count);
                     string streamList = streamCount <= 8 ? string.Join(',', connections.SelectMany(c => c.Subscription.StreamNames)) : $"{streamCount} streams";

@@ -32,6 +32,7 @@ internal sealed class BinanceSource : IDisposable
         // historicalTrades (raw-trade repair) wants an API key on futures; it comes from the environment only.
         string? apiKey = Environment.GetEnvironmentVariable(Binance.Trading.BinanceCredentials.ApiKeyVariable);
         var rest = new BinanceRestClient(_http, Endpoints, time, onNotice, apiKey);
+        Rest = rest;
         if (!rest.HasApiKey && connections[0].Subscription.Kinds.Contains(StreamKind.Trade) && Endpoints.RestPathPrefix.StartsWith("/fapi", StringComparison.Ordinal))
             onNotice(new StreamNotice(StreamNoticeKind.MissingSetting, $"no API key in {Binance.Trading.BinanceCredentials.ApiKeyVariable}: futures /fapi/v1/historicalTrades wants one, so raw-trade gaps may not be repaired", TimeSpan.Zero));
         var clients = new List<BinanceStreamClient>(connections.Count);
@@ -43,6 +44,9 @@ internal sealed class BinanceSource : IDisposable
         Clients = clients;
         Health = new BinanceHealthSource(this, time);
     }
+
+    /// <summary>The REST client every connection shares (gap repair, book snapshots).</summary>
+    public BinanceRestClient Rest { get; }
 
     /// <summary>The endpoints every connection uses.</summary>
     public BinanceEndpoints Endpoints { get; }

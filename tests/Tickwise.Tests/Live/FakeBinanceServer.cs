@@ -29,6 +29,7 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
 
     private WebApplication _app;
     private bool _down;
+    private volatile bool _calm;
     private readonly FakeBinanceScenario _scenario;
     private readonly object _gate = new();
     private readonly Dictionary<string, List<PublishedTrade>> _history = new(StringComparer.Ordinal);
@@ -79,6 +80,10 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         server.BaseUrl = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return server;
     }
+
+    /// <summary>Stops closing and dropping connections from now on (the scenario's <c>CloseEvery</c> and
+    /// <c>AbortEvery</c>), so that a test can end on connections that stay up.</summary>
+    public void Calm() => _calm = true;
 
     /// <summary>Stops serving, as an exchange going down for maintenance: every connection drops and nothing listens
     /// on the port until <see cref="StartAgainAsync"/>. The history stays, as Binance's does.</summary>
@@ -213,13 +218,14 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         if (Interlocked.Increment(ref _upgradeAttempts) <= _scenario.RefusedConnections) { context.Response.StatusCode = 503; return; }
         string[] streams = (context.Request.Query["streams"].ToString()).Split('/', StringSplitOptions.RemoveEmptyEntries);
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
-        int number = Interlocked.Increment(ref _connectionCount);
         var connection = new Connection(new HashSet<string>(streams, StringComparer.Ordinal), Channel.CreateUnbounded<byte[]>());
         lock (_gate)
         {
             _connections.Add(connection);
             _streamCounts.Add(streams.Length);
         }
+        // Counted once it receives what is published: a test that waits for a connection then publishes must not race it.
+        int number = Interlocked.Increment(ref _connectionCount);
         try
         {
             await ServeAsync(socket, connection, number, context.RequestAborted);
@@ -260,13 +266,13 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
             bool binary = frame.Length > 0 && frame[0] == 0xFF;
             await socket.SendAsync(binary ? frame.AsMemory(1) : frame, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, aborted);
             sent++;
-            if (_scenario.CloseEvery > 0 && sent >= _scenario.CloseEvery)
+            if (_scenario.CloseEvery > 0 && sent >= _scenario.CloseEvery && !_calm)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "fake server closes", timeout.Token);
                 return;
             }
-            if (_scenario.AbortEvery > 0 && sent >= _scenario.AbortEvery)
+            if (_scenario.AbortEvery > 0 && sent >= _scenario.AbortEvery && !_calm)
             {
                 socket.Abort();
                 return;
