@@ -36,6 +36,7 @@ internal static class RunCommand
         var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade or trade (gaps repaired over REST), bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
         var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s); doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
         var fastRetry = new Option<string>("--fast-retry-window") { Description = "For this long after a connection is lost, retry about every reconnect delay before doubling (0 for pure doubling).", DefaultValueFactory = _ => "30s" };
+        var lifetime = new Option<string?>("--connection-lifetime") { Description = "Replace each connection after this long, the new one overlapping the old (Binance closes them at 24 h); default 23:50:00." };
         var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };
         var resume = new Option<bool>("--resume") { Description = "Fetch the trades missed since the last one this store holds from the same exchange and stream kind (true or false).", DefaultValueFactory = _ => true };
         var indicatorCsv = CommonOptions.IndicatorCsv();
@@ -44,7 +45,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run a market data source through the pipeline into the store until Ctrl+C.")
         {
-            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, fastRetry, noDataTimeout, statusEvery, resume, indicatorCsv, urls,
+            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, fastRetry, lifetime, noDataTimeout, statusEvery, resume, indicatorCsv, urls,
         };
         var pipeline = new PipelineOptions(settings);
         pipeline.AddTo(command);
@@ -73,7 +74,8 @@ internal static class RunCommand
             if (binance)
             {
                 IReadOnlyList<BinanceStreamClientOptions> connections = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
-                    ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"), ParseWindow(result.GetValue(fastRetry)!, "--fast-retry-window"));
+                    ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"), ParseWindow(result.GetValue(fastRetry)!, "--fast-retry-window"),
+                    result.GetValue(lifetime) is { } life ? ParseDelay(life, "--connection-lifetime") : null);
                 using ITickStore binanceStore = TickStores.Open(dbPath);
                 PipelineServices binanceServices = PipelineServices.Create(result, pipeline, binanceStore, symbolList);
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
@@ -138,7 +140,7 @@ internal static class RunCommand
 
     /// <summary>Builds the options of each connection (1024 streams at most on one) from the command line; throws
     /// <see cref="CliException"/> on a bad value.</summary>
-    internal static IReadOnlyList<BinanceStreamClientOptions> BinanceOptions(IReadOnlyList<Symbol> symbols, string market, string? wsUrl, string? restUrl, string streams, TimeSpan reconnectDelay, TimeSpan noDataTimeout, TimeSpan? fastRetryWindow = null)
+    internal static IReadOnlyList<BinanceStreamClientOptions> BinanceOptions(IReadOnlyList<Symbol> symbols, string market, string? wsUrl, string? restUrl, string streams, TimeSpan reconnectDelay, TimeSpan noDataTimeout, TimeSpan? fastRetryWindow = null, TimeSpan? connectionLifetime = null)
     {
         BinanceMarket venue = market.Trim().ToLowerInvariant() switch
         {
@@ -169,6 +171,12 @@ internal static class RunCommand
                 FastRetryWindow = fastRetryWindow ?? TimeSpan.FromSeconds(30),
                 NoDataTimeout = noDataTimeout,
             };
+            if (connectionLifetime is { } life)
+            {
+                // The overlap (2 s by default) stays well inside a short lifetime: a quarter of it at most.
+                TimeSpan overlap = life / 4 < template.ConnectionOverlap ? life / 4 : template.ConnectionOverlap;
+                template = Copy(template, life, overlap);
+            }
             template.Validate();
             var connections = new List<BinanceStreamClientOptions>(subscriptions.Count);
             foreach (StreamSubscription subscription in subscriptions) connections.Add(template.With(subscription));
@@ -179,6 +187,19 @@ internal static class RunCommand
             throw new CliException(e.Message, e);
         }
     }
+
+    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, TimeSpan lifetime, TimeSpan overlap) => new()
+    {
+        Endpoints = o.Endpoints,
+        Subscription = o.Subscription,
+        InitialBackoff = o.InitialBackoff,
+        MaxBackoff = o.MaxBackoff,
+        HealthyAfter = o.HealthyAfter,
+        FastRetryWindow = o.FastRetryWindow,
+        NoDataTimeout = o.NoDataTimeout,
+        MaxConnectionLifetime = lifetime,
+        ConnectionOverlap = overlap,
+    };
 
     private static Uri? Url(string? text, string option)
     {

@@ -44,6 +44,39 @@ public class RunBinanceProcessTests
     }
 
     [Fact]
+    public async Task Run_ShortConnectionLifetime_RollsOverWithoutLosingOrRepeatingATrade()
+    {
+        using var temp = new TempDirectory();
+        string db = temp.File("live.db");
+        await using var server = await FakeBinanceServer.StartAsync();
+        using var sut = Started(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--ws-url", server.WsUrl, "--rest-url", server.BaseUrl,
+            "--db", db, "--intervals", "1m", "--connection-lifetime", "2s");
+        await server.WaitForConnectionsAsync(1, Patience);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 3000, 20, TimeSpan.FromMilliseconds(40)); // about 6 s
+        await WaitForStoredAsync(db, ("BTCUSDT", 3000));
+        var (exitCode, stderr) = await sut.TerminateAsync(TimeSpan.FromSeconds(10));
+
+        exitCode.ShouldBe(0, stderr);
+        stderr.ShouldContain("connection lifetime reached: switched to a new connection");
+        server.Connections.ShouldBeGreaterThanOrEqualTo(3);
+        using ITickStore store = TickStores.OpenSqlite(db);
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+    }
+
+    [Theory]
+    [InlineData("soon")]
+    [InlineData("0s")]
+    public void Run_BadConnectionLifetime_FailsWithOneLine(string value)
+    {
+        using var temp = new TempDirectory();
+        var result = TickwiseProcess.Run(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--db", temp.File("live.db"), "--connection-lifetime", value);
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain("--connection-lifetime");
+    }
+
+    [Fact]
     public async Task Run_ExchangeUnreachable_SaysSoKeepsRetryingAndExitsZeroOnSigterm()
     {
         using var temp = new TempDirectory();
