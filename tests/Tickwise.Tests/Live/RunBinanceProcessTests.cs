@@ -65,15 +65,35 @@ public class RunBinanceProcessTests
     }
 
     [Theory]
-    [InlineData("soon")]
-    [InlineData("0s")]
-    public void Run_BadConnectionLifetime_FailsWithOneLine(string value)
+    [InlineData("--connection-lifetime", "soon")]
+    [InlineData("--connection-lifetime", "0s")]
+    [InlineData("--fast-retry-window", "soon")]
+    [InlineData("--fast-retry-window", "-5s")]
+    public void Run_BadTiming_FailsWithOneLine(string option, string value)
     {
         using var temp = new TempDirectory();
-        var result = TickwiseProcess.Run(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--db", temp.File("live.db"), "--connection-lifetime", value);
+        var result = TickwiseProcess.Run(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--db", temp.File("live.db"), option, value);
 
         result.ExitCode.ShouldBe(1);
-        result.Stderr.ShouldContain("--connection-lifetime");
+        result.Stderr.ShouldContain(option);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("a-key", false)]
+    public void Run_FuturesRawTrades_SaysPlainlyWhenTheHistoricalTradesKeyIsMissing(string apiKey, bool warned)
+    {
+        using var temp = new TempDirectory();
+        int port = BinanceSourceTests.FreePort();
+        var environment = new Dictionary<string, string> { ["TICKWISE_BINANCE_API_KEY"] = apiKey };
+
+        var result = TickwiseProcess.Run(temp.Path, TimeSpan.FromMinutes(1), environment,
+            "run", "--market", "futures", "--streams", "trade", "--symbols", "BTCUSDT", "--ws-url", $"ws://127.0.0.1:{port}", "--rest-url", $"http://127.0.0.1:{port}",
+            "--db", temp.File("live.db"), "--reconnect-delay", "100ms", "--duration", "1s");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stderr.Contains("no API key in TICKWISE_BINANCE_API_KEY: futures /fapi/v1/historicalTrades wants one").ShouldBe(warned, result.Stderr);
+        result.Stderr.ShouldNotContain("a-key"); // a secret never reaches the output
     }
 
     [Fact]
