@@ -32,7 +32,7 @@ internal static class RecordCommand
         var wsUrl = CommonOptions.WsUrl(settings);
         var restUrl = CommonOptions.RestUrl(settings);
         var duration = new Option<string?>("--duration") { Description = "Stop by itself after this much wall time; default: until Ctrl+C." };
-        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay; doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
+        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay, with jitter: retried about this often for 30 s of an outage, then doubled up to 60 s.", DefaultValueFactory = _ => "1s" };
 
         var command = new Command("record", "Record Binance stream frames with their receive time, one per line ('<unix ns> <payload>'), for replay.")
             { symbols, streams, output, market, wsUrl, restUrl, duration, reconnectDelay };

@@ -34,7 +34,7 @@ internal static class RunCommand
         var wsUrl = CommonOptions.WsUrl(settings);
         var restUrl = CommonOptions.RestUrl(settings);
         var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade or trade (gaps repaired over REST), bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
-        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s); doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
+        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s), with jitter: retried about this often for the --fast-retry-window, then doubled up to 60 s.", DefaultValueFactory = _ => "1s" };
         var fastRetry = new Option<string>("--fast-retry-window") { Description = "For this long after a connection is lost, retry about every reconnect delay before doubling (0 for pure doubling).", DefaultValueFactory = _ => "30s" };
         var lifetime = new Option<string?>("--connection-lifetime") { Description = "Replace each connection after this long, the new one overlapping the old (Binance closes them at 24 h); default 23:50:00." };
         var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };
