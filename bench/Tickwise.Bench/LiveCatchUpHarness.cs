@@ -18,10 +18,11 @@ namespace Tickwise.Bench;
 /// </summary>
 /// <remarks>
 /// Usage: <c>dotnet run -c Release --project bench/Tickwise.Bench -- live-catchup [downSeconds=5] [tradesPerSecond=2000]
-/// [symbols=2] [reconnectDelay=1s] [rounds=3]</c>. The reconnect delay is <c>run --reconnect-delay</c> (1 s by default,
-/// doubling to 60 s): the wait after the server is back is at most the delay the backoff has reached, so a long outage
-/// adds up to a minute before the backfill starts. The target (backfill done within 2 s of the server coming back)
-/// is about the backfill.
+/// [symbols=2] [reconnectDelay=1s] [rounds=3] [fastRetryWindow=30s]</c>. The reconnect delay is <c>run --reconnect-delay</c>
+/// and the window <c>run --fast-retry-window</c>: for the window's length after the connection is lost the client
+/// retries about every reconnect delay (so it is back at most one delay after the server), then the delay doubles to
+/// 60 s. <c>fastRetryWindow=0</c> measures pure doubling, where the wait after the server is back is up to the step
+/// the backoff has reached. The target is caught up (backfill done) within 2 s of the server coming back.
 /// </remarks>
 internal static class LiveCatchUpHarness
 {
@@ -32,10 +33,11 @@ internal static class LiveCatchUpHarness
         int symbols = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2;
         TimeSpan reconnect = RunCommand.ParseDelay(args.Length > 3 ? args[3] : "1s", "reconnectDelay");
         int rounds = args.Length > 4 ? int.Parse(args[4], CultureInfo.InvariantCulture) : 3;
-        RunAsync(down, rate, symbols, reconnect, rounds).GetAwaiter().GetResult();
+        TimeSpan window = RunCommand.ParseWindow(args.Length > 5 ? args[5] : "30s", "fastRetryWindow");
+        RunAsync(down, rate, symbols, reconnect, rounds, window).GetAwaiter().GetResult();
     }
 
-    private static async Task RunAsync(double downSeconds, double rate, int symbolCount, TimeSpan reconnect, int rounds)
+    private static async Task RunAsync(double downSeconds, double rate, int symbolCount, TimeSpan reconnect, int rounds, TimeSpan window)
     {
         string work = Path.Combine(Path.GetTempPath(), "tickwise-catchup-bench");
         Directory.CreateDirectory(work);
@@ -43,9 +45,9 @@ internal static class LiveCatchUpHarness
         await using var server = new LoopbackBinanceServer(symbolCount, rate);
         await server.StartAsync();
         int port = new Uri(server.BaseUrl).Port;
-        Console.WriteLine($"live-catchup: {symbolCount} symbols at {rate:N0} trades/s each, down {downSeconds:F1} s per round, reconnect delay {reconnect.TotalMilliseconds:F0} ms doubling; machine: {Environment.ProcessorCount} cores");
+        Console.WriteLine($"live-catchup: {symbolCount} symbols at {rate:N0} trades/s each, down {downSeconds:F1} s per round, reconnect delay {reconnect.TotalMilliseconds:F0} ms, fast-retry window {window.TotalSeconds:F0} s, then doubling; machine: {Environment.ProcessorCount} cores");
 
-        IReadOnlyList<BinanceStreamClientOptions> connections = RunCommand.BinanceOptions([.. server.Symbols.Select(s => new Symbol(s))], "spot", server.WsUrl, server.BaseUrl, "aggTrade", reconnect, TimeSpan.FromSeconds(60));
+        IReadOnlyList<BinanceStreamClientOptions> connections = RunCommand.BinanceOptions([.. server.Symbols.Select(s => new Symbol(s))], "spot", server.WsUrl, server.BaseUrl, "aggTrade", reconnect, TimeSpan.FromSeconds(60), window);
         using ITickStore store = TickStores.OpenSqlite(Path.Combine(work, "live.db"));
         var channel = Channel.CreateBounded<MarketEvent>(new BoundedChannelOptions(65_536) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true, SingleWriter = true });
         using var source = new BinanceSource(connections, TimeProvider.System, _ => { });

@@ -21,7 +21,9 @@ public class LiveStreamBenchmarks
 
     private byte[][] _aggTrades = [];
     private byte[][] _quotes = [];
+    private byte[][] _trades = [];
     private BinanceStreamClient _client = null!;
+    private BinanceStreamClient _rawClient = null!;
     private HttpClient _http = null!;
 
     [GlobalSetup]
@@ -29,11 +31,13 @@ public class LiveStreamBenchmarks
     {
         _aggTrades = new byte[Messages][];
         _quotes = new byte[Messages][];
+        _trades = new byte[Messages][];
         for (int i = 0; i < Messages; i++)
         {
             long id = 2_000_000_000L + i;
             long time = 1_723_075_200_000L + i;
             _aggTrades[i] = Encoding.ASCII.GetBytes($"{{\"stream\":\"btcusdt@aggTrade\",\"data\":{{\"e\":\"aggTrade\",\"E\":{time + 3},\"s\":\"BTCUSDT\",\"a\":{id},\"p\":\"61837.{i % 100:00}000000\",\"q\":\"0.00{i % 9 + 1}100000\",\"f\":{id * 3},\"l\":{id * 3 + 2},\"T\":{time},\"m\":{(i % 2 == 0 ? "true" : "false")},\"M\":true}}}}");
+            _trades[i] = Encoding.ASCII.GetBytes($"{{\"stream\":\"btcusdt@trade\",\"data\":{{\"e\":\"trade\",\"E\":{time + 3},\"s\":\"BTCUSDT\",\"t\":{id},\"p\":\"61837.{i % 100:00}000000\",\"q\":\"0.00{i % 9 + 1}100000\",\"T\":{time},\"m\":{(i % 2 == 0 ? "true" : "false")},\"M\":true}}}}");
             _quotes[i] = Encoding.ASCII.GetBytes($"{{\"stream\":\"btcusdt@bookTicker\",\"data\":{{\"u\":{id},\"s\":\"BTCUSDT\",\"b\":\"61837.{i % 100:00}000000\",\"B\":\"1.25000000\",\"a\":\"61837.{i % 100 + 1:00}000000\",\"A\":\"0.75000000\"}}}}");
         }
         _http = new HttpClient();
@@ -50,6 +54,13 @@ public class LiveStreamBenchmarks
         _client = new BinanceStreamClient(options, new BinanceRestClient(_http, options.Endpoints, TimeProvider.System), TimeProvider.System);
         // Warm the symbol cache and give the sequencer its start, so every measured trade is the next id.
         _client.HandleMessage(_aggTrades[0], Discard, CancellationToken.None).GetAwaiter().GetResult();
+        var raw = new BinanceStreamClientOptions
+        {
+            Endpoints = options.Endpoints,
+            Subscription = new StreamSubscription([new Symbol("BTCUSDT")], [StreamKind.Trade]),
+        };
+        _rawClient = new BinanceStreamClient(raw, new BinanceRestClient(_http, raw.Endpoints, TimeProvider.System), TimeProvider.System);
+        _rawClient.HandleMessage(_trades[0], Discard, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     [GlobalCleanup]
@@ -61,6 +72,14 @@ public class LiveStreamBenchmarks
     {
         for (int i = 1; i < Messages; i++) _client.HandleMessage(_aggTrades[i], Discard, CancellationToken.None).GetAwaiter().GetResult();
         return _client.Symbols[0].LastTradeId;
+    }
+
+    /// <summary>Raw trades in id order: each one parsed, sequenced (gap repair over historicalTrades) and delivered.</summary>
+    [Benchmark(OperationsPerInvoke = Messages - 1)]
+    public long RawTradesInOrder()
+    {
+        for (int i = 1; i < Messages; i++) _rawClient.HandleMessage(_trades[i], Discard, CancellationToken.None).GetAwaiter().GetResult();
+        return _rawClient.Symbols[0].LastTradeId;
     }
 
     /// <summary>Aggregated trades already delivered (the stream overlapping a backfill): parsed and dropped.</summary>

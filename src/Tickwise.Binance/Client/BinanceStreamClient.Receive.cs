@@ -93,12 +93,15 @@ public sealed partial class BinanceStreamClient
             }
             else
             {
-                if (OnFrame is { } observe) observe(ReceivedUnixNs(), assembler.Message);
+                // Stamped on arrival, observed once handled: the REST answers it caused (a gap's trades, a book
+                // snapshot) reach a recorder before it, in the order the pipeline used them.
+                long receivedNs = OnFrame is null ? 0 : ReceivedUnixNs();
                 ValueTask handled = HandleMessage(assembler.Message, deliver, cancellationToken);
                 if (_shutdownAnnounced)
                 {
                     _shutdownAnnounced = false;
                     await handled.ConfigureAwait(false);
+                    OnFrame?.Invoke(receivedNs, assembler.Message);
                     return "the exchange announced a shutdown (serverShutdown)";
                 }
                 if (!handled.IsCompletedSuccessfully)
@@ -108,6 +111,7 @@ public sealed partial class BinanceStreamClient
                     try { await handled.ConfigureAwait(false); }
                     finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
                 }
+                OnFrame?.Invoke(receivedNs, assembler.Message);
             }
             assembler.Clear();
             // A newer connection has streamed through the overlap: leave at this message boundary.
@@ -120,17 +124,16 @@ public sealed partial class BinanceStreamClient
     internal ValueTask HandleMessage(ReadOnlySpan<byte> utf8, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _messages);
-        if (Classify(utf8, out MarketEvent marketEvent, out bool aggregated, out LiveBook? book))
-            return DeliverAsync(marketEvent, aggregated, deliver, cancellationToken);
+        if (Classify(utf8, out MarketEvent marketEvent, out LiveBook? book))
+            return DeliverAsync(marketEvent, deliver, cancellationToken);
         return book is not null ? ApplyDepth(book, deliver, cancellationToken) : ValueTask.CompletedTask;
     }
 
     /// <summary>Parses one message and counts it; returns true with the event to deliver, or false with the book a
     /// depth diff belongs to (null when there is nothing to do).</summary>
-    private bool Classify(ReadOnlySpan<byte> utf8, out MarketEvent marketEvent, out bool aggregated, out LiveBook? book)
+    private bool Classify(ReadOnlySpan<byte> utf8, out MarketEvent marketEvent, out LiveBook? book)
     {
         marketEvent = default;
-        aggregated = false;
         book = null;
         ParseResult result = BinanceMessageParser.Parse(utf8, _depth, out StreamMessage message);
         if (result.IsError)
@@ -176,7 +179,6 @@ public sealed partial class BinanceStreamClient
                 return true;
             case StreamMessageKind.Trade or StreamMessageKind.AggTrade or StreamMessageKind.Kline:
                 marketEvent = message.Event;
-                aggregated = message.Kind == StreamMessageKind.AggTrade;
                 return true;
             case StreamMessageKind.Depth when _books is not null:
                 book = _books[symbol];
@@ -206,7 +208,7 @@ public sealed partial class BinanceStreamClient
         return _symbolsByName.TryGetValue(name[..at], out StreamSymbolStatus? status) ? status : null;
     }
 
-    private ValueTask DeliverAsync(MarketEvent marketEvent, bool aggregated, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
+    private ValueTask DeliverAsync(MarketEvent marketEvent, Func<MarketEvent, CancellationToken, ValueTask> deliver, CancellationToken cancellationToken)
     {
         if (marketEvent.Kind != MarketEventKind.Trade) return deliver(marketEvent, cancellationToken);
         StreamSymbolStatus status = _symbols[marketEvent.Trade.Symbol];
@@ -220,14 +222,15 @@ public sealed partial class BinanceStreamClient
             _frameDropped = true;
             return ValueTask.CompletedTask;
         }
-        if (aggregated && _sequencer is not null) return _sequencer.OnLiveAsync(marketEvent.Trade, deliver, cancellationToken);
-        // Without repair (raw trades, or no REST client): count what is missing.
+        if (_sequencer is not null) return _sequencer.OnLiveAsync(marketEvent.Trade, deliver, cancellationToken);
+        // Without repair (no REST client): count what is missing.
         if (last >= 0 && id > last + 1) status.OnLost(last + 1, id - 1);
         status.OnDelivered(id);
         return deliver(marketEvent, cancellationToken);
     }
 
-    /// <summary>Gets or sets what sees every text frame before it is parsed (a recorder); set it before <see cref="RunAsync"/>.</summary>
+    /// <summary>Gets or sets what sees every text frame (a recorder), as received, once it has been handled: after the
+    /// REST answers it caused, which <see cref="BinanceRestClient.OnAnswer"/> sees; set it before <see cref="RunAsync"/>.</summary>
     public FrameObserver? OnFrame { get; set; }
 
     private long ReceivedUnixNs() => (_time.GetUtcNow().UtcTicks - DateTime.UnixEpoch.Ticks) * 100;

@@ -7,8 +7,8 @@ namespace Tickwise.Binance.Client;
 
 /// <summary>
 /// Reads Binance's combined stream for a set of symbols and streams, for as long as it runs: reconnects with
-/// exponential backoff, reconnects when the feed goes silent, and repairs aggregated-trade gaps over REST, so that
-/// downstream sees every aggregated trade once and in order.
+/// exponential backoff, reconnects when the feed goes silent, and repairs trade gaps over REST (aggregated trades over
+/// <c>/aggTrades</c>, raw trades over <c>/historicalTrades</c>), so that downstream sees every trade once and in order.
 /// </summary>
 /// <remarks>
 /// <para>One connection carries every stream of the <see cref="StreamSubscription"/> (at most 1024). Messages are read
@@ -32,7 +32,7 @@ public sealed partial class BinanceStreamClient
     private readonly Dictionary<Symbol, StreamSymbolStatus> _symbols;
     private readonly StreamSymbolStatus[] _statuses;
     private readonly Dictionary<string, StreamSymbolStatus>.AlternateLookup<ReadOnlySpan<char>> _symbolsByName;
-    private readonly AggTradeSequencer? _sequencer;
+    private readonly TradeSequencer? _sequencer;
     private readonly BinanceRestClient? _rest;
     private readonly Dictionary<Symbol, LiveBook>? _books;
     private readonly DepthUpdate _snapshot = new();
@@ -52,7 +52,7 @@ public sealed partial class BinanceStreamClient
 
     /// <summary>Creates a client; <see cref="RunAsync"/> starts it.</summary>
     /// <param name="options">Endpoints, subscription and timings; validated here.</param>
-    /// <param name="rest">The REST client used to repair aggregated-trade gaps; null to deliver the stream as it comes.</param>
+    /// <param name="rest">The REST client used to repair trade gaps and fetch book snapshots; null to deliver the stream as it comes.</param>
     /// <param name="time">The clock and timers.</param>
     /// <param name="onNotice">Receives connection and repair events (never one per message); may be null.</param>
     /// <param name="random">The jitter source; null for a shared one.</param>
@@ -65,7 +65,7 @@ public sealed partial class BinanceStreamClient
         _options = options;
         _time = time;
         _onNotice = onNotice ?? (_ => { });
-        _backoff = new ReconnectBackoff(options.InitialBackoff, options.MaxBackoff, options.HealthyAfter, random ?? Random.Shared);
+        _backoff = new ReconnectBackoff(options.InitialBackoff, options.MaxBackoff, options.HealthyAfter, options.FastRetryWindow, time, random ?? Random.Shared);
         _streamUri = options.Endpoints.CombinedStreamUri(options.Subscription.StreamNames);
         _statuses = new StreamSymbolStatus[options.Subscription.Symbols.Count];
         _symbols = new Dictionary<Symbol, StreamSymbolStatus>(_statuses.Length);
@@ -78,8 +78,8 @@ public sealed partial class BinanceStreamClient
         foreach (StreamSymbolStatus status in _statuses) byName[status.Symbol.Value] = status;
         _symbolsByName = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         _rest = rest;
-        if (rest is not null && options.Subscription.HasAggTrades)
-            _sequencer = new AggTradeSequencer(rest, _statuses, options.RestPageLimit, options.RestAttempts, options.InitialBackoff, time, _onNotice);
+        if (rest is not null && (options.Subscription.HasAggTrades || options.Subscription.Kinds.Contains(StreamKind.Trade)))
+            _sequencer = new TradeSequencer(rest, _statuses, options.Subscription.HasAggTrades, options.RestPageLimit, options.RestAttempts, options.InitialBackoff, time, _onNotice);
         if (rest is not null && options.Subscription.Kinds.Contains(StreamKind.Depth))
         {
             _books = new Dictionary<Symbol, LiveBook>(_statuses.Length);
@@ -89,10 +89,13 @@ public sealed partial class BinanceStreamClient
         }
     }
 
+    /// <summary>The options the client runs with.</summary>
+    public BinanceStreamClientOptions Options => _options;
+
     /// <summary>The combined-stream address the client connects to.</summary>
     public Uri StreamUri => _streamUri;
 
-    /// <summary>True when aggregated-trade gaps are repaired over REST (a REST client was given and aggTrade is subscribed).</summary>
+    /// <summary>True when trade gaps are repaired over REST (a REST client was given and aggTrade or trade is subscribed).</summary>
     public bool HasGapRepair => _sequencer is not null;
 
     /// <summary>True when depth diffs keep local order books (a REST client was given and depth is subscribed).</summary>
@@ -137,14 +140,14 @@ public sealed partial class BinanceStreamClient
         foreach (StreamSymbolStatus status in _statuses) status.LogGaps();
     }
 
-    /// <summary>Sets the last aggregated trade id already held for <paramref name="symbol"/>, so that the first
+    /// <summary>Sets the last trade id (aggregated or raw, as subscribed) already held for <paramref name="symbol"/>, so that the first
     /// connection fetches what happened since (resuming after a restart). Call before <see cref="RunAsync"/>.</summary>
-    /// <exception cref="InvalidOperationException">Gap repair is off (no REST client, or no aggTrade stream).</exception>
+    /// <exception cref="InvalidOperationException">Gap repair is off (no REST client, or no trade stream).</exception>
     /// <exception cref="ArgumentException">The symbol is not subscribed.</exception>
-    public void Resume(Symbol symbol, long lastAggTradeId)
+    public void Resume(Symbol symbol, long lastTradeId)
     {
-        if (_sequencer is null) throw new InvalidOperationException("Resuming needs gap repair: a REST client and the aggTrade stream.");
-        _sequencer.Resume(symbol, lastAggTradeId);
+        if (_sequencer is null) throw new InvalidOperationException("Resuming needs gap repair: a REST client and the aggTrade or trade stream.");
+        _sequencer.Resume(symbol, lastTradeId);
     }
 
     /// <summary>Connects, reads and delivers until <paramref name="cancellationToken"/> is cancelled, reconnecting as

@@ -16,6 +16,12 @@ public sealed class BinanceStreamClientOptions
     /// <summary>The longest reconnect delay. Default 60 s.</summary>
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>How long from the first failure of an outage reconnects are tried about every <see cref="InitialBackoff"/>
+    /// before the doubling starts; zero for pure doubling. Default 30 s.</summary>
+    /// <remarks>So that a short outage costs at most one first delay once the exchange is back (see
+    /// <see cref="ReconnectBackoff"/>, which also weighs it against Binance's 300 connections per 5 minutes).</remarks>
+    public TimeSpan FastRetryWindow { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long a connection must have lasted for the delay to start again from <see cref="InitialBackoff"/>. Default 30 s.</summary>
     public TimeSpan HealthyAfter { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -51,6 +57,7 @@ public sealed class BinanceStreamClientOptions
         InitialBackoff = InitialBackoff,
         MaxBackoff = MaxBackoff,
         HealthyAfter = HealthyAfter,
+        FastRetryWindow = FastRetryWindow,
         NoDataTimeout = NoDataTimeout,
         ConnectTimeout = ConnectTimeout,
         MaxMessageBytes = MaxMessageBytes,
@@ -62,7 +69,7 @@ public sealed class BinanceStreamClientOptions
 
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A timing is not positive, the backoff cap is below its start, the
-    /// overlap is not shorter than the connection lifetime, or a size or count is out of range.</exception>
+    /// fast-retry window is negative, the overlap is not shorter than the connection lifetime, or a size or count is out of range.</exception>
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Endpoints);
@@ -71,6 +78,7 @@ public sealed class BinanceStreamClientOptions
         Positive(MaxBackoff, nameof(MaxBackoff));
         Positive(HealthyAfter, nameof(HealthyAfter));
         Positive(NoDataTimeout, nameof(NoDataTimeout));
+        if (FastRetryWindow < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(FastRetryWindow), FastRetryWindow, "Must not be negative.");
         Positive(ConnectTimeout, nameof(ConnectTimeout));
         Positive(MaxConnectionLifetime, nameof(MaxConnectionLifetime));
         Positive(ConnectionOverlap, nameof(ConnectionOverlap));

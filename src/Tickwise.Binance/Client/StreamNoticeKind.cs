@@ -12,7 +12,7 @@ public enum StreamNoticeKind : byte
     /// <summary>An open connection ended (closed, broken or silent); the client retries after <see cref="StreamNotice.RetryIn"/>.</summary>
     Disconnected = 2,
 
-    /// <summary>Missing aggregated trades were fetched over REST and delivered in order.</summary>
+    /// <summary>Missing trades (aggregated or raw) were fetched over REST and delivered in order.</summary>
     GapRepaired = 3,
 
     /// <summary>Missing trades could not be fetched and are lost; the message names the range.</summary>
@@ -29,4 +29,7 @@ public enum StreamNoticeKind : byte
 
     /// <summary>A connection reached its lifetime and a new one, already streaming, took over; nothing was missed.</summary>
     RolledOver = 8,
+
+    /// <summary>Something the exchange needs is not configured (an API key for a REST call); the message says which.</summary>
+    MissingSetting = 9,
 }

@@ -11,9 +11,15 @@ namespace Tickwise.Cli;
 
 /// <summary><c>tickwise record</c>: Binance stream frames to a file, in the layout <c>replay</c> reads.</summary>
 /// <remarks>
-/// Records every text frame the connections receive, with its local receive time, before parsing: what the socket
-/// said, not what Tickwise made of it. Trades fetched over REST to repair a gap are not frames and are not in the
-/// file, so a recording shows the gaps the connection had; depth snapshots fetched over REST are not recorded yet either.
+/// <para>Records every text frame the connections receive, with its local receive time, as the socket said it (not
+/// what Tickwise made of it), and every REST answer the clients used, so that a replay rebuilds the same book and the
+/// same trades: depth snapshots and the pages of trades that repaired gaps. A REST answer names no symbol, so it is
+/// wrapped like a combined-stream frame whose stream name says what it is (see <see cref="RecordedRestLine"/>):
+/// <c>{"stream":"btcusdt@depthSnapshot","data":{...}}</c>, <c>{"stream":"btcusdt@aggTradeRepair","data":[...]}</c>,
+/// <c>{"stream":"btcusdt@tradeRepair","data":[...]}</c>. It is written before the frame that caused it (a frame is
+/// written once handled), in the order the pipeline used them.</para>
+/// <para>The recording keeps what the socket said, duplicates included (the stream overlapping a backfill); replay
+/// drops a trade whose id it has seen, as the live client does.</para>
 /// </remarks>
 internal static class RecordCommand
 {
@@ -26,7 +32,7 @@ internal static class RecordCommand
         var wsUrl = CommonOptions.WsUrl(settings);
         var restUrl = CommonOptions.RestUrl(settings);
         var duration = new Option<string?>("--duration") { Description = "Stop by itself after this much wall time; default: until Ctrl+C." };
-        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay; doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
+        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay, with jitter: retried about this often for 30 s of an outage, then doubled up to 60 s.", DefaultValueFactory = _ => "1s" };
 
         var command = new Command("record", "Record Binance stream frames with their receive time, one per line ('<unix ns> <payload>'), for replay.")
             { symbols, streams, output, market, wsUrl, restUrl, duration, reconnectDelay };
@@ -44,6 +50,7 @@ internal static class RecordCommand
             using var recording = new RecordedFrameWriter(path);
             using var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}"));
             foreach (BinanceStreamClient client in live.Clients) client.OnFrame = recording.Write;
+            live.Rest.OnAnswer = (receivedNs, symbol, kind, body) => recording.Write(receivedNs, RecordedRestLine.Wrap(symbol, kind, body));
             Task producing = live.RunAsync(channel.Writer, stop.Token);
             Console.Error.WriteLine($"tickwise: recording {string.Join(',', connections.SelectMany(c => c.Subscription.StreamNames))} from {live.Endpoints.StreamBase} into {path} (Ctrl+C stops)");
             // The parsed events are not needed here; draining them keeps the clients' gap repair and books running.

@@ -33,17 +33,19 @@ internal static class RunCommand
         var market = CommonOptions.Market(settings);
         var wsUrl = CommonOptions.WsUrl(settings);
         var restUrl = CommonOptions.RestUrl(settings);
-        var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade (gaps repaired over REST), trade, bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
-        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s); doubles up to 60 s, with jitter.", DefaultValueFactory = _ => "1s" };
+        var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade or trade (gaps repaired over REST), bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
+        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s), with jitter: retried about this often for the --fast-retry-window, then doubled up to 60 s.", DefaultValueFactory = _ => "1s" };
+        var fastRetry = new Option<string>("--fast-retry-window") { Description = "For this long after a connection is lost, retry about every reconnect delay before doubling (0 for pure doubling).", DefaultValueFactory = _ => "30s" };
+        var lifetime = new Option<string?>("--connection-lifetime") { Description = "Replace each connection after this long, the new one overlapping the old (Binance closes them at 24 h); default 23:50:00." };
         var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };
-        var resume = new Option<bool>("--resume") { Description = "Fetch the aggregated trades missed since the last one this store holds from the same exchange (true or false).", DefaultValueFactory = _ => true };
+        var resume = new Option<bool>("--resume") { Description = "Fetch the trades missed since the last one this store holds from the same exchange and stream kind (true or false).", DefaultValueFactory = _ => true };
         var indicatorCsv = CommonOptions.IndicatorCsv();
         var urls = ServeCommand.Urls(null, $"Where the dashboard, API and /ws listen (http://HOST:PORT; port 0: a free port; none: off). Default {Web.TickwiseWebHost.DefaultUrls} when free.");
         var statusEvery = new Option<string>("--status-every") { Description = "How often to print the status lines.", DefaultValueFactory = _ => "10s" };
 
         var command = new Command("run", "Run a market data source through the pipeline into the store until Ctrl+C.")
         {
-            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, noDataTimeout, statusEvery, resume, indicatorCsv, urls,
+            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, fastRetry, lifetime, noDataTimeout, statusEvery, resume, indicatorCsv, urls,
         };
         var pipeline = new PipelineOptions(settings);
         pipeline.AddTo(command);
@@ -72,7 +74,8 @@ internal static class RunCommand
             if (binance)
             {
                 IReadOnlyList<BinanceStreamClientOptions> connections = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
-                    ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"));
+                    ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"), ParseWindow(result.GetValue(fastRetry)!, "--fast-retry-window"),
+                    result.GetValue(lifetime) is { } life ? ParseDelay(life, "--connection-lifetime") : null);
                 using ITickStore binanceStore = TickStores.Open(dbPath);
                 PipelineServices binanceServices = PipelineServices.Create(result, pipeline, binanceStore, symbolList);
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))
@@ -98,7 +101,7 @@ internal static class RunCommand
                     };
                     if (result.GetValue(resume))
                         foreach (var (symbol, lastId) in live.ResumeFrom(binanceStore))
-                            Console.Error.WriteLine($"tickwise: {symbol}: resuming after aggregated trade {lastId}, the last one stored; the trades since are fetched first");
+                            Console.Error.WriteLine($"tickwise: {symbol}: resuming after trade {lastId}, the last one stored; the trades since are fetched first");
                     producing = live.RunAsync(channel.Writer, stop.Token);
                     int streamCount = connections.Sum(c => c.Subscription.StreamNames.Count);
                     string streamList = streamCount <= 8 ? string.Join(',', connections.SelectMany(c => c.Subscription.StreamNames)) : $"{streamCount} streams";
@@ -139,7 +142,7 @@ internal static class RunCommand
 
     /// <summary>Builds the options of each connection (1024 streams at most on one) from the command line; throws
     /// <see cref="CliException"/> on a bad value.</summary>
-    internal static IReadOnlyList<BinanceStreamClientOptions> BinanceOptions(IReadOnlyList<Symbol> symbols, string market, string? wsUrl, string? restUrl, string streams, TimeSpan reconnectDelay, TimeSpan noDataTimeout)
+    internal static IReadOnlyList<BinanceStreamClientOptions> BinanceOptions(IReadOnlyList<Symbol> symbols, string market, string? wsUrl, string? restUrl, string streams, TimeSpan reconnectDelay, TimeSpan noDataTimeout, TimeSpan? fastRetryWindow = null, TimeSpan? connectionLifetime = null)
     {
         BinanceMarket venue = market.Trim().ToLowerInvariant() switch
         {
@@ -167,8 +170,15 @@ internal static class RunCommand
                 MaxBackoff = maxBackoff,
                 // A connection counts as healthy after thirty first delays (30 s by default) and the schedule restarts.
                 HealthyAfter = reconnectDelay * 30,
+                FastRetryWindow = fastRetryWindow ?? TimeSpan.FromSeconds(30),
                 NoDataTimeout = noDataTimeout,
             };
+            if (connectionLifetime is { } life)
+            {
+                // The overlap (2 s by default) stays well inside a short lifetime: a quarter of it at most.
+                TimeSpan overlap = life / 4 < template.ConnectionOverlap ? life / 4 : template.ConnectionOverlap;
+                template = Copy(template, life, overlap);
+            }
             template.Validate();
             var connections = new List<BinanceStreamClientOptions>(subscriptions.Count);
             foreach (StreamSubscription subscription in subscriptions) connections.Add(template.With(subscription));
@@ -180,12 +190,29 @@ internal static class RunCommand
         }
     }
 
+    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, TimeSpan lifetime, TimeSpan overlap) => new()
+    {
+        Endpoints = o.Endpoints,
+        Subscription = o.Subscription,
+        InitialBackoff = o.InitialBackoff,
+        MaxBackoff = o.MaxBackoff,
+        HealthyAfter = o.HealthyAfter,
+        FastRetryWindow = o.FastRetryWindow,
+        NoDataTimeout = o.NoDataTimeout,
+        MaxConnectionLifetime = lifetime,
+        ConnectionOverlap = overlap,
+    };
+
     private static Uri? Url(string? text, string option)
     {
         if (text is null) return null;
         if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? uri)) throw new CliException($"{option} {text}: not an absolute address.");
         return uri;
     }
+
+    /// <summary>Parses a duration that may be zero (<c>0</c>, <c>0s</c>, <c>off</c>), or anything <see cref="ParseDelay"/> reads.</summary>
+    internal static TimeSpan ParseWindow(string text, string option) =>
+        text.Trim() is "0" or "0s" or "0ms" or "off" ? TimeSpan.Zero : ParseDelay(text, option);
 
     /// <summary>Parses <c>250ms</c>, or any duration <see cref="CliValues.ParseDuration"/> reads.</summary>
     internal static TimeSpan ParseDelay(string text, string option)
@@ -216,34 +243,54 @@ internal static class RunCommand
         // the local receive time (spot bookTicker has none of its own), and one symbol's stream may run a little ahead
         // of another's, so closing at the newest event of any kind would make the lagging symbol's trades late.
         long exchangeNowMs = long.MinValue;
-        while (true)
+        // One timeout source for every wait: re-armed while it has not fired (TryReset), replaced only after it fired,
+        // so a busy feed allocates nothing per wake-up and an idle one one source per flush tick.
+        var tick = new CancellationTokenSource();
+        try
         {
-            using var tick = new CancellationTokenSource(FlushEvery);
-            bool more;
-            try
+            while (true)
             {
-                more = await reader.WaitToReadAsync(tick.Token);
+                if (!tick.TryReset())
+                {
+                    tick.Dispose();
+                    tick = new CancellationTokenSource();
+                }
+                tick.CancelAfter(FlushEvery);
+                bool more;
+                try
+                {
+                    more = await reader.WaitToReadAsync(tick.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    more = true; // timer tick: nothing arrived, still flush below
+                }
+                if (!more) break;
+                Drain(reader, ingest, ref exchangeNowMs);
+                if (sinceFlush.Elapsed >= FlushEvery)
+                {
+                    if (exchangeNowMs != long.MinValue) ingest.AdvanceTo(exchangeNowMs - CloseGraceMs);
+                    sinceFlush.Restart();
+                }
+                if (sinceStatus.Elapsed >= statusEvery)
+                {
+                    PrintStatus(ingest, sourceStatus);
+                    sinceStatus.Restart();
+                }
             }
-            catch (OperationCanceledException)
-            {
-                more = true; // timer tick: nothing arrived, still flush below
-            }
-            if (!more) break;
-            while (reader.TryRead(out MarketEvent e))
-            {
-                ingest.Add(in e);
-                if (e.Kind == MarketEventKind.Trade && e.TimestampMs > exchangeNowMs) exchangeNowMs = e.TimestampMs;
-            }
-            if (sinceFlush.Elapsed >= FlushEvery)
-            {
-                if (exchangeNowMs != long.MinValue) ingest.AdvanceTo(exchangeNowMs - CloseGraceMs);
-                sinceFlush.Restart();
-            }
-            if (sinceStatus.Elapsed >= statusEvery)
-            {
-                PrintStatus(ingest, sourceStatus);
-                sinceStatus.Restart();
-            }
+        }
+        finally
+        {
+            tick.Dispose();
+        }
+    }
+
+    private static void Drain(ChannelReader<MarketEvent> reader, MarketEventIngest ingest, ref long exchangeNowMs)
+    {
+        while (reader.TryRead(out MarketEvent e))
+        {
+            ingest.Add(in e);
+            if (e.Kind == MarketEventKind.Trade && e.TimestampMs > exchangeNowMs) exchangeNowMs = e.TimestampMs;
         }
     }
 

@@ -29,7 +29,12 @@ internal sealed class BinanceSource : IDisposable
         if (connections.Count == 0) throw new ArgumentException("At least one connection is needed.", nameof(connections));
         Endpoints = connections[0].Endpoints;
         _http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var rest = new BinanceRestClient(_http, Endpoints, time, onNotice);
+        // historicalTrades (raw-trade repair) wants an API key on futures; it comes from the environment only.
+        string? apiKey = Environment.GetEnvironmentVariable(Binance.Trading.BinanceCredentials.ApiKeyVariable);
+        var rest = new BinanceRestClient(_http, Endpoints, time, onNotice, apiKey);
+        Rest = rest;
+        if (!rest.HasApiKey && connections[0].Subscription.Kinds.Contains(StreamKind.Trade) && Endpoints.RestPathPrefix.StartsWith("/fapi", StringComparison.Ordinal))
+            onNotice(new StreamNotice(StreamNoticeKind.MissingSetting, $"no API key in {Binance.Trading.BinanceCredentials.ApiKeyVariable}: futures /fapi/v1/historicalTrades wants one, so raw-trade gaps may not be repaired", TimeSpan.Zero));
         var clients = new List<BinanceStreamClient>(connections.Count);
         foreach (BinanceStreamClientOptions options in connections)
         {
@@ -39,6 +44,9 @@ internal sealed class BinanceSource : IDisposable
         Clients = clients;
         Health = new BinanceHealthSource(this, time);
     }
+
+    /// <summary>The REST client every connection shares (gap repair, book snapshots).</summary>
+    public BinanceRestClient Rest { get; }
 
     /// <summary>The endpoints every connection uses.</summary>
     public BinanceEndpoints Endpoints { get; }
@@ -53,9 +61,9 @@ internal sealed class BinanceSource : IDisposable
     public long ParseErrors => Sum(static c => c.ParseErrors);
 
     /// <summary>
-    /// Makes the first connection fetch the aggregated trades missed since the last one <paramref name="store"/> holds
-    /// for each symbol, when that store's trades of the symbol came from this same exchange's aggTrade stream; then
-    /// marks every symbol as fed by it. Returns the symbols resumed with their last stored id.
+    /// Makes the first connection fetch the trades missed since the last one <paramref name="store"/> holds for each
+    /// symbol, when that store's trades of the symbol came from this same exchange's trade stream of the same kind
+    /// (aggTrade or trade); then marks every symbol as fed by it. Returns the symbols resumed with their last stored id.
     /// </summary>
     /// <remarks>The mark (metadata <c>live_source:SYMBOL</c>) names the REST history, because spot and futures number
     /// their trades separately: a store filled by the simulator, an import, or another venue is never resumed from,
@@ -63,10 +71,13 @@ internal sealed class BinanceSource : IDisposable
     public IReadOnlyList<(Symbol Symbol, long LastTradeId)> ResumeFrom(ITickStore store)
     {
         var resumed = new List<(Symbol, long)>();
-        string mark = $"binance aggTrade {Endpoints.RestUri("aggTrades", "").GetLeftPart(UriPartial.Path)}";
         foreach (BinanceStreamClient client in Clients)
         {
             if (!client.HasGapRepair) continue;
+            // Aggregated and raw trade ids are separate sequences: a store fed by one is never resumed by the other.
+            string mark = client.Options.Subscription.HasAggTrades
+                ? $"binance aggTrade {Endpoints.RestUri("aggTrades", "").GetLeftPart(UriPartial.Path)}"
+                : $"binance trade {Endpoints.RestUri("historicalTrades", "").GetLeftPart(UriPartial.Path)}";
             foreach (StreamSymbolStatus status in client.Symbols)
             {
                 string key = $"live_source:{status.Symbol}";

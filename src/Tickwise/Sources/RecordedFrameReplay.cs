@@ -1,4 +1,5 @@
 using Tickwise.Binance.Book;
+using Tickwise.Binance.Client;
 using Tickwise.Binance.Files;
 using Tickwise.Binance.Streams;
 using Tickwise.Core.Market;
@@ -20,6 +21,10 @@ namespace Tickwise.Sources;
 /// <para>Bars are closed as exchange time passes, at a watermark: the earliest of the symbols' latest trade times,
 /// checked once per second of receive time. A symbol's trades arrive in time order, so no trade can land in a bar
 /// already closed, whatever order the files interleave the symbols in.</para>
+/// <para>A recorded REST answer (<see cref="RecordedRestLine"/>: a depth snapshot, a page of repaired trades) is
+/// applied like the live client applied it. Trade ids run without gaps per symbol, and a recording keeps the
+/// stream's overlap with a backfill, so a trade whose id was replayed already (per symbol, aggregated and raw ids
+/// apart) is dropped and counted: each trade reaches the ingest once, in id order, as it did live.</para>
 /// <para>A frame the parser rejects is reported with its file and line and skipped; it never stops the replay.
 /// A book that loses synchronization is reported through the warning callback and counted in its book.</para>
 /// </remarks>
@@ -33,6 +38,7 @@ internal sealed class RecordedFrameReplay
     private readonly DepthUpdate _depth = new();
     private readonly Dictionary<Symbol, ReplaySymbol> _symbols = [];
     private readonly Symbol[] _fileSymbols;
+    private readonly List<Trade> _page = [];
     private long _nextAdvanceNs = long.MinValue;
     private long _watermarkMs = long.MinValue;
 
@@ -70,6 +76,12 @@ internal sealed class RecordedFrameReplay
     {
         RecordedFrameReader frame = source.Current;
         Frames++;
+        if (RecordedRestLine.TryRead(frame.Payload, out Symbol answered, out RestAnswerKind kind, out Range data))
+        {
+            AddRestAnswer(source.FileIndex, frame, answered, kind, frame.Payload[data]);
+            AdvanceWithReceiveTime(frame.ReceiveTimeNs);
+            return;
+        }
         ParseResult result = BinanceMessageParser.Parse(frame.Payload, _depth, out StreamMessage message);
         if (result.IsError)
         {
@@ -85,7 +97,7 @@ internal sealed class RecordedFrameReplay
         switch (message.Kind)
         {
             case StreamMessageKind.Trade or StreamMessageKind.AggTrade:
-                AddTrade(source.FileIndex, message.Event);
+                AddTrade(source.FileIndex, message.Event, message.Kind == StreamMessageKind.AggTrade);
                 break;
             case StreamMessageKind.Quote:
                 Quote quote = message.Quote;
@@ -112,21 +124,62 @@ internal sealed class RecordedFrameReplay
                 IgnoredFrames++;
                 break;
         }
-        if (frame.ReceiveTimeNs >= _nextAdvanceNs)
+        AdvanceWithReceiveTime(frame.ReceiveTimeNs);
+    }
+
+    private void AdvanceWithReceiveTime(long receiveTimeNs)
+    {
+        if (receiveTimeNs < _nextAdvanceNs) return;
+        _nextAdvanceNs = receiveTimeNs + AdvanceEveryNs;
+        AdvanceBars();
+    }
+
+    /// <summary>Applies a recorded REST answer: a snapshot to the symbol's book, a page of trades to the ingest.</summary>
+    private void AddRestAnswer(int fileIndex, RecordedFrameReader frame, Symbol symbol, RestAnswerKind kind, ReadOnlySpan<byte> data)
+    {
+        _fileSymbols[fileIndex] = symbol;
+        if (kind == RestAnswerKind.DepthSnapshot)
         {
-            _nextAdvanceNs = frame.ReceiveTimeNs + AdvanceEveryNs;
-            AdvanceBars();
+            ParseResult parsed = BinanceMessageParser.Parse(data, _depth, out StreamMessage snapshot);
+            if (!parsed.IsParsed || snapshot.Kind != StreamMessageKind.DepthSnapshot)
+            {
+                BadFrames++;
+                _onBadFrame(new DumpLineError(frame.FileName, frame.LineNumber, $"a recorded depth snapshot does not parse: {(parsed.IsParsed ? "another message" : parsed.Detail)}"));
+                return;
+            }
+            ApplyDepth(StateOf(symbol), snapshot.Depth!, frame);
+            return;
         }
+        _page.Clear();
+        bool aggregated = kind == RestAnswerKind.AggTrades;
+        bool ok = aggregated
+            ? AggTradeRestParser.TryParse(data, symbol, _page, out string error)
+            : HistoricalTradeRestParser.TryParse(data, symbol, _page, out error);
+        if (!ok)
+        {
+            BadFrames++;
+            _onBadFrame(new DumpLineError(frame.FileName, frame.LineNumber, $"a recorded page of repaired trades does not parse: {error}"));
+            return;
+        }
+        foreach (Trade trade in _page) AddTrade(fileIndex, MarketEvent.Of(trade), aggregated);
     }
 
     /// <summary>Writes every buffered trade and the bars still open, as at the end of the files.</summary>
     public void Finish() => _ingest.Finish();
 
-    private void AddTrade(int fileIndex, in MarketEvent marketEvent)
+    private void AddTrade(int fileIndex, in MarketEvent marketEvent, bool aggregated)
     {
         Trade trade = marketEvent.Trade;
         _fileSymbols[fileIndex] = trade.Symbol;
         ReplaySymbol state = StateOf(trade.Symbol);
+        long last = aggregated ? state.LastAggTradeId : state.LastTradeId;
+        if (trade.Id <= last)
+        {
+            state.DuplicateTrades++;
+            return;
+        }
+        if (aggregated) state.LastAggTradeId = trade.Id;
+        else state.LastTradeId = trade.Id;
         state.Trades++;
         if (trade.TimestampMs > state.LastTradeTimeMs) state.LastTradeTimeMs = trade.TimestampMs;
         _ingest.Add(in marketEvent);

@@ -21,6 +21,15 @@ internal sealed class ReplaySymbol(Symbol symbol)
     /// <summary>Depth messages (snapshots and diffs) given to the book.</summary>
     public long DepthMessages { get; set; }
 
+    /// <summary>Trades dropped because their id was replayed already (the stream overlapping a backfill).</summary>
+    public long DuplicateTrades { get; set; }
+
+    /// <summary>The last raw trade id replayed; -1 before the first.</summary>
+    public long LastTradeId { get; set; } = -1;
+
+    /// <summary>The last aggregated trade id replayed; -1 before the first.</summary>
+    public long LastAggTradeId { get; set; } = -1;
+
     /// <summary>Exchange time of the latest trade, Unix ms; <see cref="long.MinValue"/> before the first.</summary>
     public long LastTradeTimeMs { get; set; } = long.MinValue;
 }

@@ -23,17 +23,19 @@ public class BinanceStreamClientOptionsTests
         sut.RestPageLimit.ShouldBe(1000);
         sut.MaxConnectionLifetime.ShouldBe(TimeSpan.FromHours(23) + TimeSpan.FromMinutes(50)); // under Binance's 24 h
         sut.ConnectionOverlap.ShouldBe(TimeSpan.FromSeconds(2));
+        sut.FastRetryWindow.ShouldBe(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
     public void With_AnotherSubscription_KeepsTheLifetimeAndOverlap()
     {
-        var sut = Copy(Valid(), lifetime: TimeSpan.FromSeconds(5), overlap: TimeSpan.FromSeconds(1));
+        var sut = Copy(Valid(), lifetime: TimeSpan.FromSeconds(5), overlap: TimeSpan.FromSeconds(1), fastRetry: TimeSpan.FromSeconds(7));
 
         var copy = sut.With(new StreamSubscription([new Symbol("ETHUSDT")], [StreamKind.AggTrade]));
 
         copy.MaxConnectionLifetime.ShouldBe(TimeSpan.FromSeconds(5));
         copy.ConnectionOverlap.ShouldBe(TimeSpan.FromSeconds(1));
+        copy.FastRetryWindow.ShouldBe(TimeSpan.FromSeconds(7));
     }
 
     public static TheoryData<string, Func<BinanceStreamClientOptions, BinanceStreamClientOptions>> Bad => new()
@@ -48,6 +50,7 @@ public class BinanceStreamClientOptionsTests
         { "RestAttempts", o => Copy(o, attempts: 0) },
         { "MaxConnectionLifetime", o => Copy(o, lifetime: TimeSpan.Zero) },
         { "ConnectionOverlap", o => Copy(o, overlap: TimeSpan.FromTicks(-1)) },
+        { "FastRetryWindow", o => Copy(o, fastRetry: TimeSpan.FromTicks(-1)) },
         { "ConnectionOverlap", o => Copy(o, lifetime: TimeSpan.FromSeconds(2), overlap: TimeSpan.FromSeconds(2)) },
     };
 
@@ -60,7 +63,7 @@ public class BinanceStreamClientOptionsTests
         Should.Throw<ArgumentOutOfRangeException>(sut.Validate).ParamName.ShouldBe(name);
     }
 
-    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, TimeSpan? initial = null, TimeSpan? max = null, TimeSpan? noData = null, int? maxBytes = null, int? pageLimit = null, int? attempts = null, TimeSpan? lifetime = null, TimeSpan? overlap = null) => new()
+    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, TimeSpan? initial = null, TimeSpan? max = null, TimeSpan? noData = null, int? maxBytes = null, int? pageLimit = null, int? attempts = null, TimeSpan? lifetime = null, TimeSpan? overlap = null, TimeSpan? fastRetry = null) => new()
     {
         Endpoints = o.Endpoints,
         Subscription = o.Subscription,
@@ -72,5 +75,6 @@ public class BinanceStreamClientOptionsTests
         RestAttempts = attempts ?? o.RestAttempts,
         MaxConnectionLifetime = lifetime ?? o.MaxConnectionLifetime,
         ConnectionOverlap = overlap ?? o.ConnectionOverlap,
+        FastRetryWindow = fastRetry ?? o.FastRetryWindow,
     };
 }

@@ -50,4 +50,44 @@ public partial class BinanceSourceTests
         // The reconnect waits at most the backoff cap (200 ms here); 7,000 trades over REST take a few pages.
         caughtUp.ShouldBeLessThan(CatchUpTarget, $"caught up {caughtUp.TotalMilliseconds:F0} ms after the server came back");
     }
+
+    [Fact]
+    public async Task Run_FiveSecondOutageWithBinancesOneSecondBackoff_CaughtUpWithinTwoSecondsOfTheServersReturn()
+    {
+        using var temp = new TempDirectory();
+        await using var server = await FakeBinanceServer.StartAsync();
+        // The real schedule (1 s doubling to 60 s, healthy after 30 s) with the default 30 s fast-retry window: pure
+        // doubling would have reached a 4-8 s step by the time a 5 s outage ends.
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => new BinanceStreamClientOptions
+        {
+            Endpoints = o.Endpoints,
+            Subscription = o.Subscription,
+            InitialBackoff = TimeSpan.FromSeconds(1),
+            MaxBackoff = TimeSpan.FromSeconds(60),
+            HealthyAfter = TimeSpan.FromSeconds(30),
+            FastRetryWindow = TimeSpan.FromSeconds(30),
+            NoDataTimeout = o.NoDataTimeout,
+        }, "BTCUSDT");
+        await server.WaitForConnectionsAsync(1, CatchUp);
+        await server.PublishSlowlyAsync("BTCUSDT", 500, 50, TimeSpan.FromMilliseconds(5));
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+        await server.StopAsync();
+        var down = Stopwatch.StartNew();
+        while (down.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            server.Publish("BTCUSDT", 200);
+            await Task.Delay(100);
+        }
+        await server.StartAgainAsync();
+        var back = Stopwatch.StartNew();
+        await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+        TimeSpan caughtUp = back.Elapsed;
+
+        var store = await sut.StopAsync();
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+        sut.Notices.Count(n => n.Kind == StreamNoticeKind.ConnectFailed).ShouldBeGreaterThanOrEqualTo(4); // about one a second
+        sut.Notices.Where(n => n.Kind is StreamNoticeKind.ConnectFailed or StreamNoticeKind.Disconnected).ShouldAllBe(n => n.RetryIn <= TimeSpan.FromSeconds(1));
+        caughtUp.ShouldBeLessThan(CatchUpTarget, $"caught up {caughtUp.TotalMilliseconds:F0} ms after the server came back");
+    }
 }

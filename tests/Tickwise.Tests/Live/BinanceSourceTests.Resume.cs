@@ -1,3 +1,4 @@
+using Tickwise.Binance.Client;
 using Tickwise.Core.Market;
 using Tickwise.Storage;
 using Tickwise.Tests.Cli;
@@ -55,5 +56,38 @@ public partial class BinanceSourceTests
         stored.GetMetadata("live_source:BTCUSDT").ShouldBeNull();
         stored.ReadTrades(btc, TimeRange.All).Select(t => t.Id).ShouldBe([5L, .. server.PublishedIds("BTCUSDT").Skip(300)]);
         server.RestRequests.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task ResumeFrom_RawTradesRestartOnTheSameStore_FetchesOverHistoricalTradesAndNeverFromAnAggTradeStore()
+    {
+        using var temp = new TempDirectory();
+        string db = temp.File("live.db");
+        StreamKind[] raw = [StreamKind.Trade];
+        await using var server = await FakeBinanceServer.StartAsync();
+        await using (var first = LivePipeline.StartResuming(server, db, raw, "BTCUSDT"))
+        {
+            await server.WaitForConnectionsAsync(1, CatchUp);
+            server.Publish("BTCUSDT", 500);
+            await first.WaitForAsync(server, CatchUp, "BTCUSDT");
+        }
+
+        server.Publish("BTCUSDT", 1500); // nobody listening: only historicalTrades will have these
+        await using (var sut = LivePipeline.StartResuming(server, db, raw, "BTCUSDT"))
+        {
+            await server.WaitForConnectionsAsync(2, CatchUp);
+            server.Publish("BTCUSDT", 100);
+            await sut.WaitForAsync(server, CatchUp, "BTCUSDT");
+
+            sut.Resumed.ShouldBe([(new Symbol("BTCUSDT"), 1499L)]);
+            var store = await sut.StopAsync();
+            LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+            server.HistoricalTradesRequests.ShouldBeGreaterThan(0);
+            server.HistoricalTradesRequests.ShouldBe(server.RestRequests);
+        }
+
+        // The same store on the aggTrade stream: raw trade ids are another sequence, so nothing is resumed from them.
+        await using var aggregated = LivePipeline.StartResuming(server, db, "BTCUSDT");
+        aggregated.Resumed.ShouldBeEmpty();
     }
 }

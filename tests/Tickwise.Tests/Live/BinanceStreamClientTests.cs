@@ -163,6 +163,57 @@ public class BinanceStreamClientTests
         delivered.ShouldBeEmpty(); // bookTicker is subscribed, so the book's top is not sent as a second quote
     }
 
+    [Theory]
+    [InlineData("a-test-key")]
+    [InlineData(null)]
+    public async Task RunAsync_FuturesRawTradesWhoseHistoryWantsAnApiKey_SendsTheKeyOrSaysItIsMissing(string? apiKey)
+    {
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 150, HistoricalTradesNeedApiKey = true });
+        using var http = new HttpClient();
+        var fast = LivePipeline.FastOptions(server.WsUrl, server.BaseUrl, "BTCUSDT");
+        var options = new BinanceStreamClientOptions
+        {
+            Endpoints = BinanceEndpoints.Of(BinanceMarket.Futures).With(new Uri(server.WsUrl), new Uri(server.BaseUrl)),
+            Subscription = new StreamSubscription([new Symbol("BTCUSDT")], [StreamKind.Trade]),
+            InitialBackoff = fast.InitialBackoff, MaxBackoff = fast.MaxBackoff, HealthyAfter = fast.HealthyAfter, NoDataTimeout = fast.NoDataTimeout,
+            RestAttempts = 2,
+        };
+        var notices = new ConcurrentQueue<StreamNotice>();
+        var sut = new BinanceStreamClient(options, new BinanceRestClient(http, options.Endpoints, TimeProvider.System, notices.Enqueue, apiKey), TimeProvider.System, notices.Enqueue);
+        var delivered = new ConcurrentQueue<long>();
+        using var stop = new CancellationTokenSource();
+        Task running = sut.RunAsync((e, _) => { if (e.Kind == MarketEventKind.Trade) delivered.Enqueue(e.Trade.Id); return ValueTask.CompletedTask; }, stop.Token);
+        await server.WaitForConnectionsAsync(1, Patience);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 1000, 50, TimeSpan.FromMilliseconds(5));
+        // Without the key, what is published while the client is away is gone: end on a trade the stream carries.
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (sut.Symbols[0].LastTradeId != server.PublishedIds("BTCUSDT")[^1] && clock.Elapsed < Patience)
+        {
+            if (apiKey is null && sut.IsConnected) server.Publish("BTCUSDT", 1);
+            await Task.Delay(50);
+        }
+        await stop.CancelAsync();
+        await running.WaitAsync(TimeSpan.FromSeconds(10));
+
+        server.HistoricalTradesRequests.ShouldBeGreaterThan(0);
+        server.FuturesRestRequests.ShouldBe(server.HistoricalTradesRequests); // only /fapi/v1/historicalTrades
+        delivered.ShouldBeInOrder(SortDirection.Ascending);
+        delivered.Distinct().Count().ShouldBe(delivered.Count);
+        if (apiKey is not null)
+        {
+            server.HistoricalTradesApiKeys.ShouldAllBe(k => k == apiKey);
+            delivered.ShouldBe(server.PublishedIds("BTCUSDT"));
+            sut.Symbols[0].TradesLost.ShouldBe(0);
+        }
+        else
+        {
+            server.HistoricalTradesApiKeys.ShouldAllBe(k => k == null);
+            sut.Symbols[0].TradesLost.ShouldBeGreaterThan(0);
+            notices.ShouldContain(n => n.Message.Contains("may need an API key; set TICKWISE_BINANCE_API_KEY"));
+        }
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();

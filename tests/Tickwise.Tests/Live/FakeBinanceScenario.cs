@@ -36,6 +36,9 @@ internal sealed record FakeBinanceScenario
     /// <summary>Answer every REST request with 503: the API is down while the stream is up.</summary>
     public bool RestDown { get; init; }
 
+    /// <summary>Answer <c>historicalTrades</c> without an <c>X-MBX-APIKEY</c> header with 401 (as a MARKET_DATA endpoint does).</summary>
+    public bool HistoricalTradesNeedApiKey { get; init; }
+
     /// <summary>Refuse WebSocket upgrades with 503 for the first this many connection attempts.</summary>
     public int RefusedConnections { get; init; }
 }

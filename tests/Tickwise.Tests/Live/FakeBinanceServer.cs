@@ -16,17 +16,20 @@ namespace Tickwise.Tests.Live;
 
 /// <summary>
 /// A Binance-protocol server on 127.0.0.1 for tests: the combined stream <c>/stream?streams=...</c> and REST
-/// <c>/api/v3/aggTrades</c> (also <c>/fapi/v1/aggTrades</c>), publishing aggregated trades whose contiguous ids the
-/// test controls with <see cref="Publish"/>, and misbehaving as its <see cref="FakeBinanceScenario"/> says.
+/// <c>/api/v3/aggTrades</c> and <c>/api/v3/historicalTrades</c> (also under <c>/fapi/v1</c>), publishing trades whose
+/// contiguous ids the test controls with <see cref="Publish"/>, and misbehaving as its <see cref="FakeBinanceScenario"/> says.
 /// </summary>
 /// <remarks>Every published trade is kept, so the REST history holds all of them, exactly as Binance's does; the
-/// stream carries only what is published while a connection is open.</remarks>
+/// stream carries only what is published while a connection is open. One history serves both trade kinds: a
+/// connection subscribed to <c>@aggTrade</c> gets it as aggregated trades, one subscribed to <c>@trade</c> as raw
+/// trades (with the same ids), and the two REST endpoints answer in their own formats.</remarks>
 internal sealed partial class FakeBinanceServer : IAsyncDisposable
 {
     public const long FirstTimeMs = 1_723_075_200_000; // 2024-08-08T00:00:00Z
 
     private WebApplication _app;
     private bool _down;
+    private volatile bool _calm;
     private readonly FakeBinanceScenario _scenario;
     private readonly object _gate = new();
     private readonly Dictionary<string, List<PublishedTrade>> _history = new(StringComparer.Ordinal);
@@ -37,6 +40,8 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
     private int _restRequests;
     private int _rateLimited;
     private int _futuresRestRequests;
+    private int _historicalRequests;
+    private readonly List<string?> _apiKeys = [];
 
 
     private FakeBinanceServer(WebApplication app, FakeBinanceScenario scenario)
@@ -58,6 +63,12 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
 
     public int RateLimitedAnswers => Volatile.Read(ref _rateLimited);
 
+    /// <summary>REST requests for raw trades (<c>historicalTrades</c>).</summary>
+    public int HistoricalTradesRequests => Volatile.Read(ref _historicalRequests);
+
+    /// <summary>The <c>X-MBX-APIKEY</c> header of each <c>historicalTrades</c> request (null: none), in order.</summary>
+    public IReadOnlyList<string?> HistoricalTradesApiKeys { get { lock (_gate) return [.. _apiKeys]; } }
+
     /// <summary>REST requests on the futures path <c>/fapi/v1/...</c>.</summary>
     public int FuturesRestRequests => Volatile.Read(ref _futuresRestRequests);
 
@@ -69,6 +80,10 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         server.BaseUrl = server._app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
         return server;
     }
+
+    /// <summary>Stops closing and dropping connections from now on (the scenario's <c>CloseEvery</c> and
+    /// <c>AbortEvery</c>), so that a test can end on connections that stay up.</summary>
+    public void Calm() => _calm = true;
 
     /// <summary>Stops serving, as an exchange going down for maintenance: every connection drops and nothing listens
     /// on the port until <see cref="StartAgainAsync"/>. The history stays, as Binance's does.</summary>
@@ -106,10 +121,16 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         app.Map("/stream", HandleStreamAsync);
         app.MapGet("/api/v3/aggTrades", HandleAggTrades);
         app.MapGet("/api/v3/depth", HandleDepth);
+        app.MapGet("/api/v3/historicalTrades", HandleHistoricalTrades);
         app.MapGet("/fapi/v1/aggTrades", (HttpContext context) =>
         {
             Interlocked.Increment(ref _futuresRestRequests);
             return HandleAggTrades(context);
+        });
+        app.MapGet("/fapi/v1/historicalTrades", (HttpContext context) =>
+        {
+            Interlocked.Increment(ref _futuresRestRequests);
+            return HandleHistoricalTrades(context);
         });
         return app;
     }
@@ -118,6 +139,7 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
     public void Publish(string symbol, int count)
     {
         string stream = symbol.ToLowerInvariant() + "@aggTrade";
+        string rawStream = symbol.ToLowerInvariant() + "@trade";
         for (int i = 0; i < count; i++)
         {
             lock (_gate)
@@ -126,9 +148,14 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
                 long id = 1000 + trades.Count;
                 var trade = new PublishedTrade(id, $"{60000 + id % 997}.{id % 100:00}", $"0.{id % 9 + 1:000}", FirstTimeMs + id * 7, id % 3 == 0);
                 trades.Add(trade);
-                byte[] frame = Encoding.UTF8.GetBytes($"{{\"stream\":\"{stream}\",\"data\":{trade.Json(symbol, withEvent: true)}}}");
+                byte[]? frame = null, rawFrame = null;
                 foreach (Connection connection in _connections)
-                    if (connection.Streams.Contains(stream)) connection.Outbox.Writer.TryWrite(frame);
+                {
+                    if (connection.Streams.Contains(stream))
+                        connection.Outbox.Writer.TryWrite(frame ??= Encoding.UTF8.GetBytes($"{{\"stream\":\"{stream}\",\"data\":{trade.Json(symbol, withEvent: true)}}}"));
+                    if (connection.Streams.Contains(rawStream))
+                        connection.Outbox.Writer.TryWrite(rawFrame ??= Encoding.UTF8.GetBytes($"{{\"stream\":\"{rawStream}\",\"data\":{trade.RawJson(symbol, withEvent: true)}}}"));
+                }
             }
         }
     }
@@ -191,13 +218,14 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         if (Interlocked.Increment(ref _upgradeAttempts) <= _scenario.RefusedConnections) { context.Response.StatusCode = 503; return; }
         string[] streams = (context.Request.Query["streams"].ToString()).Split('/', StringSplitOptions.RemoveEmptyEntries);
         using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync();
-        int number = Interlocked.Increment(ref _connectionCount);
         var connection = new Connection(new HashSet<string>(streams, StringComparer.Ordinal), Channel.CreateUnbounded<byte[]>());
         lock (_gate)
         {
             _connections.Add(connection);
             _streamCounts.Add(streams.Length);
         }
+        // Counted once it receives what is published: a test that waits for a connection then publishes must not race it.
+        int number = Interlocked.Increment(ref _connectionCount);
         try
         {
             await ServeAsync(socket, connection, number, context.RequestAborted);
@@ -238,13 +266,13 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
             bool binary = frame.Length > 0 && frame[0] == 0xFF;
             await socket.SendAsync(binary ? frame.AsMemory(1) : frame, binary ? WebSocketMessageType.Binary : WebSocketMessageType.Text, true, aborted);
             sent++;
-            if (_scenario.CloseEvery > 0 && sent >= _scenario.CloseEvery)
+            if (_scenario.CloseEvery > 0 && sent >= _scenario.CloseEvery && !_calm)
             {
                 using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
                 await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "fake server closes", timeout.Token);
                 return;
             }
-            if (_scenario.AbortEvery > 0 && sent >= _scenario.AbortEvery)
+            if (_scenario.AbortEvery > 0 && sent >= _scenario.AbortEvery && !_calm)
             {
                 socket.Abort();
                 return;
@@ -280,7 +308,20 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         return bytes;
     }
 
-    private IResult HandleAggTrades(HttpContext context)
+    private IResult HandleAggTrades(HttpContext context) => HandleTrades(context, raw: false);
+
+    private IResult HandleHistoricalTrades(HttpContext context)
+    {
+        Interlocked.Increment(ref _historicalRequests);
+        string? key = context.Request.Headers.TryGetValue("X-MBX-APIKEY", out var values) ? values.ToString() : null;
+        lock (_gate) _apiKeys.Add(key);
+        // Binance's MARKET_DATA answer to a call without its key: 401 with code -2014 (API-key format invalid).
+        if (_scenario.HistoricalTradesNeedApiKey && string.IsNullOrEmpty(key))
+            return Results.Text("{\"code\":-2014,\"msg\":\"API-key format invalid.\"}", "application/json", statusCode: 401);
+        return HandleTrades(context, raw: true);
+    }
+
+    private IResult HandleTrades(HttpContext context, bool raw)
     {
         int request = Interlocked.Increment(ref _restRequests);
         if (request <= _scenario.RateLimitedRequests)
@@ -306,7 +347,7 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
                 for (long i = start; i < trades.Count && i < start + limit; i++)
                 {
                     if (body.Length > 1) body.Append(',');
-                    body.Append(trades[(int)i].Json(symbol, withEvent: false));
+                    body.Append(raw ? trades[(int)i].RawJson(symbol, withEvent: false) : trades[(int)i].Json(symbol, withEvent: false));
                 }
             }
         }
@@ -321,5 +362,10 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         public string Json(string symbol, bool withEvent) => withEvent
             ? $"{{\"e\":\"aggTrade\",\"E\":{TimeMs + 1},\"s\":\"{symbol}\",\"a\":{Id},\"p\":\"{Price}\",\"q\":\"{Quantity}\",\"f\":{Id * 2},\"l\":{Id * 2 + 1},\"T\":{TimeMs},\"m\":{(BuyerMaker ? "true" : "false")},\"M\":true}}"
             : $"{{\"a\":{Id},\"p\":\"{Price}\",\"q\":\"{Quantity}\",\"f\":{Id * 2},\"l\":{Id * 2 + 1},\"T\":{TimeMs},\"m\":{(BuyerMaker ? "true" : "false")},\"M\":true}}";
+
+        /// <summary>The trade as a raw <c>trade</c> stream event, or as an element of a <c>historicalTrades</c> answer.</summary>
+        public string RawJson(string symbol, bool withEvent) => withEvent
+            ? $"{{\"e\":\"trade\",\"E\":{TimeMs + 1},\"s\":\"{symbol}\",\"t\":{Id},\"p\":\"{Price}\",\"q\":\"{Quantity}\",\"T\":{TimeMs},\"m\":{(BuyerMaker ? "true" : "false")},\"M\":true}}"
+            : $"{{\"id\":{Id},\"price\":\"{Price}\",\"qty\":\"{Quantity}\",\"quoteQty\":\"1\",\"time\":{TimeMs},\"isBuyerMaker\":{(BuyerMaker ? "true" : "false")},\"isBestMatch\":true}}";
     }
 }

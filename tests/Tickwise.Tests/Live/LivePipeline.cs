@@ -54,6 +54,10 @@ internal sealed class LivePipeline : IAsyncDisposable
     public static LivePipeline StartResuming(FakeBinanceServer server, string dbPath, params string[] symbols) =>
         new([FastOptions(server.WsUrl, server.BaseUrl, symbols)], dbPath, resume: true);
 
+    /// <summary>Starts the pipeline on <paramref name="kinds"/> after <see cref="BinanceSource.ResumeFrom"/>.</summary>
+    public static LivePipeline StartResuming(FakeBinanceServer server, string dbPath, StreamKind[] kinds, params string[] symbols) =>
+        new([WithKinds(FastOptions(server.WsUrl, server.BaseUrl, symbols), kinds)], dbPath, resume: true);
+
     /// <summary>Starts the pipeline over as many connections as the subscription needs, as <c>tickwise run</c> does.</summary>
     public static LivePipeline StartSplit(FakeBinanceServer server, string dbPath, IReadOnlyList<string> symbols, params StreamKind[] kinds)
     {

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using Tickwise.Binance.Client;
 using Tickwise.Core.Market;
 using Tickwise.Storage;
 using Tickwise.Tests.Cli;
@@ -33,6 +34,62 @@ public class RecordProcessTests
         using ITickStore store = TickStores.OpenSqlite(db);
         LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
         LivePipeline.ShouldHoldExactly(store, server, "ETHUSDT");
+    }
+
+    [Theory]
+    [InlineData("aggTrade", "aggTradeRepair")]
+    [InlineData("trade", "tradeRepair")]
+    public async Task Record_ServerClosesEveryFewHundredFrames_ReplaysToTheLiveStoreAndTheServersBook(string tradeStream, string repairStream)
+    {
+        using var temp = new TempDirectory();
+        string recording = temp.File("capture.gz");
+        await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 150 });
+        StreamKind tradeKind = tradeStream == "trade" ? StreamKind.Trade : StreamKind.AggTrade;
+        await using var live = LivePipeline.Start(server, temp.File("live.db"), o => LivePipeline.WithKinds(o, tradeKind, StreamKind.Depth), "BTCUSDT", "ETHUSDT");
+        Task<TickwiseProcess.Result> recorder = Task.Run(() => TickwiseProcess.Run(temp.Path, TimeSpan.FromMinutes(1), null,
+            "record", "--symbols", "BTCUSDT,ETHUSDT", "--streams", $"{tradeStream},depth", "--ws-url", server.WsUrl, "--rest-url", server.BaseUrl,
+            "--out", recording, "--duration", "8s", "--reconnect-delay", "50ms"));
+        await server.WaitForConnectionsAsync(2, TimeSpan.FromSeconds(30));
+
+        var random = new Random(20240808);
+        for (int round = 0; round < 40; round++)
+        {
+            server.Publish("BTCUSDT", 40);
+            server.Publish("ETHUSDT", 25);
+            server.PublishDepth("BTCUSDT", 5, random);
+            server.PublishDepth("ETHUSDT", 5, random);
+            await Task.Delay(25);
+        }
+        // Then connections stay up: what follows reaches both clients, so their books end at the server's.
+        server.Calm();
+        for (int round = 0; round < 10; round++)
+        {
+            server.Publish("BTCUSDT", 1);
+            server.Publish("ETHUSDT", 1);
+            server.PublishDepth("BTCUSDT", 1, random);
+            server.PublishDepth("ETHUSDT", 1, random);
+            await Task.Delay(150);
+        }
+        await live.WaitForAsync(server, TimeSpan.FromSeconds(60), "BTCUSDT", "ETHUSDT");
+        var recorded = Ok(await recorder);
+        ITickStore liveStore = await live.StopAsync();
+
+        server.Connections.ShouldBeGreaterThan(10); // both clients were cut many times
+        string[] lines = ReadGzipLines(recording);
+        lines.ShouldContain(l => l.Contains("\"stream\":\"btcusdt@depthSnapshot\",\"data\":{"));
+        lines.ShouldContain(l => l.Contains($"@{repairStream}\",\"data\":["));
+        recorded.Stderr.ShouldContain($"recorded {lines.Length:N0} frames");
+        string db = temp.File("replayed.db");
+        var replayed = Ok(TickwiseProcess.Run(temp.Path, "replay", recording, "--db", db));
+        using ITickStore store = TickStores.OpenSqlite(db);
+        foreach (string symbol in new[] { "BTCUSDT", "ETHUSDT" })
+        {
+            LivePipeline.ShouldHoldExactly(store, server, symbol);
+            store.ReadTrades(new Symbol(symbol), TimeRange.All).ShouldBe(liveStore.ReadTrades(new Symbol(symbol), TimeRange.All));
+            store.ReadBars(new Symbol(symbol), Interval.OneMinute, TimeRange.All).ShouldBe(liveStore.ReadBars(new Symbol(symbol), Interval.OneMinute, TimeRange.All));
+            var top = server.BookTop(symbol);
+            replayed.Stdout.ShouldContain($"book synchronized at update {top.UpdateId}, ");
+        }
     }
 
     [Fact]

@@ -44,6 +44,59 @@ public class RunBinanceProcessTests
     }
 
     [Fact]
+    public async Task Run_ShortConnectionLifetime_RollsOverWithoutLosingOrRepeatingATrade()
+    {
+        using var temp = new TempDirectory();
+        string db = temp.File("live.db");
+        await using var server = await FakeBinanceServer.StartAsync();
+        using var sut = Started(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--ws-url", server.WsUrl, "--rest-url", server.BaseUrl,
+            "--db", db, "--intervals", "1m", "--connection-lifetime", "2s");
+        await server.WaitForConnectionsAsync(1, Patience);
+
+        await server.PublishSlowlyAsync("BTCUSDT", 3000, 20, TimeSpan.FromMilliseconds(40)); // about 6 s
+        await WaitForStoredAsync(db, ("BTCUSDT", 3000));
+        var (exitCode, stderr) = await sut.TerminateAsync(TimeSpan.FromSeconds(10));
+
+        exitCode.ShouldBe(0, stderr);
+        stderr.ShouldContain("connection lifetime reached: switched to a new connection");
+        server.Connections.ShouldBeGreaterThanOrEqualTo(3);
+        using ITickStore store = TickStores.OpenSqlite(db);
+        LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
+    }
+
+    [Theory]
+    [InlineData("--connection-lifetime", "soon")]
+    [InlineData("--connection-lifetime", "0s")]
+    [InlineData("--fast-retry-window", "soon")]
+    [InlineData("--fast-retry-window", "-5s")]
+    public void Run_BadTiming_FailsWithOneLine(string option, string value)
+    {
+        using var temp = new TempDirectory();
+        var result = TickwiseProcess.Run(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--db", temp.File("live.db"), option, value);
+
+        result.ExitCode.ShouldBe(1);
+        result.Stderr.ShouldContain(option);
+    }
+
+    [Theory]
+    [InlineData("", true)]
+    [InlineData("a-key", false)]
+    public void Run_FuturesRawTrades_SaysPlainlyWhenTheHistoricalTradesKeyIsMissing(string apiKey, bool warned)
+    {
+        using var temp = new TempDirectory();
+        int port = BinanceSourceTests.FreePort();
+        var environment = new Dictionary<string, string> { ["TICKWISE_BINANCE_API_KEY"] = apiKey };
+
+        var result = TickwiseProcess.Run(temp.Path, TimeSpan.FromMinutes(1), environment,
+            "run", "--market", "futures", "--streams", "trade", "--symbols", "BTCUSDT", "--ws-url", $"ws://127.0.0.1:{port}", "--rest-url", $"http://127.0.0.1:{port}",
+            "--db", temp.File("live.db"), "--reconnect-delay", "100ms", "--duration", "1s");
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stderr.Contains("no API key in TICKWISE_BINANCE_API_KEY: futures /fapi/v1/historicalTrades wants one").ShouldBe(warned, result.Stderr);
+        result.Stderr.ShouldNotContain("a-key"); // a secret never reaches the output
+    }
+
+    [Fact]
     public async Task Run_ExchangeUnreachable_SaysSoKeepsRetryingAndExitsZeroOnSigterm()
     {
         using var temp = new TempDirectory();

@@ -130,4 +130,56 @@ public class RecordedFrameReplayTests : IDisposable
     [InlineData("_x.gz", "")]
     public void SymbolOfFileName_VariousNames_TakesTheLeadingSymbol(string fileName, string expected) =>
         RecordedFrameReplay.SymbolOfFileName(fileName).Value.ShouldBe(expected);
+
+    [Fact]
+    public void Add_WrappedSnapshotInAFileOfAnotherName_SeedsTheBookOfTheSymbolItNames()
+    {
+        RecordedFrameReplay sut = Play("capture.txt", """{"stream":"btcusdt@depthSnapshot","data":""" + Snapshot + "}", Diff);
+
+        ReplaySymbol btc = sut.Symbols.Single();
+        btc.Symbol.ShouldBe(new Symbol("BTCUSDT"));
+        btc.Book.IsSynchronized.ShouldBeTrue();
+        btc.Book.LastUpdateId.ShouldBe(102);
+        _bad.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Add_RepairPageBeforeTheLiveTradeAndTheStreamsOverlap_EachTradeOnceInIdOrder()
+    {
+        string Live(long id) => """{"stream":"btcusdt@aggTrade","data":{"e":"aggTrade","E":1723161255343,"s":"BTCUSDT","a":""" + id
+            + ""","p":"61837.63","q":"0.02","f":1,"l":1,"T":""" + (1723161255342 + id) + ""","m":true,"M":true}}""";
+        string Page(long from, long to) => """{"stream":"btcusdt@aggTradeRepair","data":[""" + string.Join(',', Enumerable.Range((int)from, (int)(to - from + 1))
+            .Select(id => $$"""{"a":{{id}},"p":"61837.64","q":"0.01","f":1,"l":1,"T":{{1723161255342 + id}},"m":false,"M":true}""")) + "]}";
+
+        // Live 1..2, a gap 3..5 repaired (the page reaches past it, to 6), then the live 6 and a stream repeat of 5.
+        RecordedFrameReplay sut = Play("capture.txt", Live(1), Live(2), Page(2, 6), Live(6), Live(5), Live(7));
+
+        _store.ReadTrades(new Symbol("BTCUSDT"), TimeRange.All).Select(t => t.Id).ShouldBe([1L, 2, 3, 4, 5, 6, 7]);
+        sut.Symbols.Single().Trades.ShouldBe(7);
+        sut.Symbols.Single().DuplicateTrades.ShouldBe(3); // the page's 2, the live 6, the repeated 5
+        _bad.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Add_RawTradeRepairPage_ReplaysItsTrades()
+    {
+        RecordedFrameReplay sut = Play("capture.txt", Trade,
+            """{"stream":"btcusdt@tradeRepair","data":[{"id":3735683260,"price":"61837.64","qty":"0.5","quoteQty":"1","time":1723161255400,"isBuyerMaker":false,"isBestMatch":true}]}""");
+
+        _store.ReadTrades(new Symbol("BTCUSDT"), TimeRange.All).Select(t => t.Id).ShouldBe([3735683259L, 3735683260]);
+        sut.Symbols.Single().Trades.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("""{"stream":"btcusdt@aggTradeRepair","data":[{"a":1}]}""", "repaired trades does not parse")]
+    [InlineData("""{"stream":"btcusdt@tradeRepair","data":{"id":1}}""", "repaired trades does not parse")]
+    [InlineData("""{"stream":"btcusdt@depthSnapshot","data":{"lastUpdateId":"x"}}""", "depth snapshot does not parse")]
+    public void Add_BadRecordedRestAnswer_ReportedAndSkipped(string line, string reason)
+    {
+        RecordedFrameReplay sut = Play("capture.txt", line, Trade);
+
+        sut.BadFrames.ShouldBe(1);
+        _bad.Single().Reason.ShouldContain(reason);
+        sut.Symbols.Single().Trades.ShouldBe(1);
+    }
 }

@@ -2,10 +2,12 @@ using Tickwise.Core.Market;
 
 namespace Tickwise.Binance.Client;
 
-/// <summary>Delivers each symbol's aggregated trades exactly once and in id order, filling gaps over REST before the
-/// live trade behind them.</summary>
+/// <summary>Delivers each symbol's trades (aggregated or raw, whichever stream is subscribed) exactly once and in id
+/// order, filling gaps over REST before the live trade behind them.</summary>
 /// <remarks>
-/// <para>Binance numbers a symbol's aggregated trades without gaps, so a live trade whose id is beyond the last
+/// <para>Aggregated trades are fetched from <c>/aggTrades</c>, raw trades from <c>/historicalTrades</c> (see
+/// <see cref="BinanceRestClient"/>); both take <c>fromId</c> and <c>limit</c> and list ids in order.
+/// Binance numbers a symbol's trades of either kind without gaps, so a live trade whose id is beyond the last
 /// delivered id + 1 means trades were missed (a reconnect, a dropped frame). The missing range is fetched page by
 /// page (<c>fromId</c>, <c>limit</c>) and delivered first; a trade at or below the last delivered id is a duplicate
 /// (the stream overlapping a backfill) and is dropped. After a reconnect, <see cref="CatchUpAsync"/> fetches
@@ -16,7 +18,7 @@ namespace Tickwise.Binance.Client;
 /// the live trade still goes downstream, so a broken REST API cannot stall the feed for ever. Not thread-safe: the
 /// receive loop owns it.</para>
 /// </remarks>
-public sealed class AggTradeSequencer
+public sealed class TradeSequencer
 {
     private readonly BinanceRestClient _rest;
     private readonly int _pageLimit;
@@ -26,11 +28,23 @@ public sealed class AggTradeSequencer
     private readonly Action<StreamNotice> _onNotice;
     private readonly Dictionary<Symbol, StreamSymbolStatus> _symbols;
     private readonly List<Trade> _page;
+    private readonly bool _aggregated;
+    private readonly string _what;
 
     /// <summary>Creates a sequencer for the symbols of <paramref name="statuses"/>, which it keeps up to date.</summary>
+    /// <param name="rest">Where missing trades are fetched.</param>
+    /// <param name="statuses">The symbols, whose last delivered ids this sequencer keeps.</param>
+    /// <param name="aggregated">True for aggregated trades (<c>aggTrade</c>), false for raw trades (<c>trade</c>).</param>
+    /// <param name="pageLimit">Trades asked for per REST page (1..1000).</param>
+    /// <param name="attempts">Attempts per page before a gap is counted as lost.</param>
+    /// <param name="retryDelay">The first wait between attempts, doubled after each.</param>
+    /// <param name="time">The clock the waits run on.</param>
+    /// <param name="onNotice">Receives repairs and losses; may be null.</param>
     /// <exception cref="ArgumentOutOfRangeException">A limit, count or delay is out of range.</exception>
-    public AggTradeSequencer(BinanceRestClient rest, IReadOnlyList<StreamSymbolStatus> statuses, int pageLimit, int attempts, TimeSpan retryDelay, TimeProvider time, Action<StreamNotice>? onNotice = null)
+    public TradeSequencer(BinanceRestClient rest, IReadOnlyList<StreamSymbolStatus> statuses, bool aggregated, int pageLimit, int attempts, TimeSpan retryDelay, TimeProvider time, Action<StreamNotice>? onNotice = null)
     {
+        _aggregated = aggregated;
+        _what = aggregated ? "aggregated trades" : "trades";
         ArgumentNullException.ThrowIfNull(rest);
         ArgumentNullException.ThrowIfNull(statuses);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageLimit, 1);
@@ -129,11 +143,11 @@ public sealed class AggTradeSequencer
         if (toId != long.MaxValue && next <= toId)
         {
             status.OnLost(next, toId);
-            _onNotice(new StreamNotice(StreamNoticeKind.GapLost, $"{status.Symbol}: aggregated trades {next}..{toId} could not be fetched and are missing", TimeSpan.Zero));
+            _onNotice(new StreamNotice(StreamNoticeKind.GapLost, $"{status.Symbol}: {_what} {next}..{toId} could not be fetched and are missing", TimeSpan.Zero));
         }
         else if (delivered > 0)
         {
-            _onNotice(new StreamNotice(StreamNoticeKind.GapRepaired, $"{status.Symbol}: {delivered} missed trades fetched over REST ({fromId}..{next - 1})", TimeSpan.Zero));
+            _onNotice(new StreamNotice(StreamNoticeKind.GapRepaired, $"{status.Symbol}: {delivered} missed {_what} fetched over REST ({fromId}..{next - 1})", TimeSpan.Zero));
         }
         return delivered;
     }
@@ -167,7 +181,9 @@ public sealed class AggTradeSequencer
         {
             try
             {
-                return await _rest.GetAggTradesAsync(symbol, fromId, _pageLimit, _page, cancellationToken).ConfigureAwait(false);
+                return _aggregated
+                    ? await _rest.GetAggTradesAsync(symbol, fromId, _pageLimit, _page, cancellationToken).ConfigureAwait(false)
+                    : await _rest.GetHistoricalTradesAsync(symbol, fromId, _pageLimit, _page, cancellationToken).ConfigureAwait(false);
             }
             catch (BinanceRestException e) when (attempt < _attempts)
             {
