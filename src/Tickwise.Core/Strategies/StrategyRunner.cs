@@ -15,6 +15,11 @@ namespace Tickwise.Core.Strategies;
 /// fills of its own orders (orders carry the strategy and variant names).</para>
 /// <para>Events go to the callback in the order they happen (an order before its fills, a fill before the position it
 /// changes). Without a callback nothing is allocated for them. Not thread-safe.</para>
+/// <para>A broker that answers later (the testnet broker) returns an order still open; when it is later rejected or
+/// canceled, the runner takes its unfilled quantity off the target before the next bars reach the strategy, so the
+/// target never counts a position the fills did not build. When the broker gives the symbol's filters
+/// (<see cref="IBroker.GetFilters"/>), quantities are rounded down to the step size here, where the target is kept, so
+/// the target is exactly what was ordered; an order that rounds to zero is rejected without reaching the broker.</para>
 /// </remarks>
 public sealed class StrategyRunner : IStrategyContext
 {
@@ -29,6 +34,7 @@ public sealed class StrategyRunner : IStrategyContext
     private readonly Bar[] _row;
     private readonly bool[] _have;
     private readonly List<TradingEvent> _heldFills = [];
+    private readonly List<(Order Order, int Index)> _unsettled = [];
     private long _waitingOpenMs = long.MinValue;
     private long _orderCount;
     private long _lastTimeMs;
@@ -106,6 +112,7 @@ public sealed class StrategyRunner : IStrategyContext
     public void OnAlignedBars(ReadOnlySpan<Bar> bars)
     {
         if (bars.Length != _symbols.Length) throw new ArgumentException($"{_symbols.Length} bars expected, {bars.Length} given.", nameof(bars));
+        if (_unsettled.Count != 0) SettleLateOutcomes();
         for (int s = 0; s < bars.Length; s++) _lastPrice[s] = bars[s].Close.ToDecimal();
         _lastTimeMs = bars[0].OpenTimeMs + bars[0].Interval.Milliseconds;
         _strategy.OnBars(bars, this);
@@ -165,17 +172,46 @@ public sealed class StrategyRunner : IStrategyContext
         if (delta == 0) return;
         string variantName = _strategy.Variants[variant];
         string clientId = string.Create(CultureInfo.InvariantCulture, $"{_clientIdPrefix}{variantName}-{++_orderCount}");
-        Quantity size = Quantity.TryFromDecimal(Math.Round(Math.Abs(delta), 8, MidpointRounding.ToZero), out Quantity q) ? q : default;
+        decimal wanted = Math.Round(Math.Abs(delta), 8, MidpointRounding.ToZero);
+        SymbolFilters? filters = _broker.GetFilters(_symbols[symbolIndex]);
+        decimal rounded = filters is null ? wanted : filters.RoundQuantity(wanted);
+        Quantity size = Quantity.TryFromDecimal(rounded, out Quantity q) ? q : default;
         var request = new OrderRequest(clientId, _symbols[symbolIndex], delta > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, size,
             Strategy: _strategy.Name, Variant: variantName);
-        _placing = true;
         Order order;
-        try { order = _broker.Place(request); }
-        finally { _placing = false; }
-        if (order.Status != OrderStatus.Rejected) _targets[index] = quantity;
+        if (filters is not null && size.Raw <= 0 && wanted > 0)
+        {
+            order = new Order(0, request, _lastTimeMs, _broker.Name);
+            order.Reject(string.Create(CultureInfo.InvariantCulture,
+                $"quantity {wanted} rounds down to 0 at the step size {filters.StepSize} of {request.Symbol} (LOT_SIZE); nothing was sent"));
+        }
+        else
+        {
+            _placing = true;
+            try { order = _broker.Place(request); }
+            finally { _placing = false; }
+        }
+        if (order.Status != OrderStatus.Rejected) _targets[index] = filters is null ? quantity : _targets[index] + (delta > 0 ? rounded : -rounded);
+        if (order.IsOpen) _unsettled.Add((order, index));
         _onEvent?.Invoke(new TradingEvent(TradingEventKind.Order, Order: order, Variant: variantName));
         foreach (TradingEvent held in _heldFills) _onEvent?.Invoke(held);
         _heldFills.Clear();
+    }
+
+    /// <summary>Takes the unfilled part of orders the broker rejected or canceled after placing them off their targets.</summary>
+    private void SettleLateOutcomes()
+    {
+        for (int i = _unsettled.Count - 1; i >= 0; i--)
+        {
+            (Order order, int index) = _unsettled[i];
+            if (order.IsOpen) continue;
+            if (order.Status is OrderStatus.Rejected or OrderStatus.Canceled)
+            {
+                decimal unfilled = order.RemainingQuantity.ToDecimal();
+                _targets[index] -= order.Request.Side == OrderSide.Buy ? unfilled : -unfilled;
+            }
+            _unsettled.RemoveAt(i);
+        }
     }
 
     private void OnFill(Order order, Fill fill)
