@@ -73,7 +73,7 @@ public sealed partial class BinanceTestnetBroker
             {
                 _outcomes.Enqueue(new Outcome(OutcomeKind.Rejected, request.OrderId, true, Reason: e.Message));
             }
-            catch (Exception e) when (e is BinanceApiException or BinanceRestException)
+            catch (Exception e) when (e is BinanceApiException or BinanceRestException or HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
             {
                 // A 5xx, a timeout, a dropped connection: the order may exist. Look it up by client id from now on.
                 resting[request.OrderId] = new Resting(request.Symbol, request.ClientOrderId, Confirmed: false);

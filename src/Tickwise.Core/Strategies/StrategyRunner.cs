@@ -16,7 +16,7 @@ namespace Tickwise.Core.Strategies;
 /// <para>Events go to the callback in the order they happen (an order before its fills, a fill before the position it
 /// changes). Without a callback nothing is allocated for them. Not thread-safe.</para>
 /// <para>A broker that answers later (the testnet broker) returns an order still open; when it is later rejected or
-/// canceled, the runner takes its unfilled quantity off the target before the next bars reach the strategy, so the
+/// canceled, the runner takes its unfilled quantity off the target before it sizes the next order, so the
 /// target never counts a position the fills did not build. When the broker gives the symbol's filters
 /// (<see cref="IBroker.GetFilters"/>), quantities are rounded down to the step size here, where the target is kept, so
 /// the target is exactly what was ordered; an order that rounds to zero is rejected without reaching the broker.</para>
@@ -112,7 +112,6 @@ public sealed class StrategyRunner : IStrategyContext
     public void OnAlignedBars(ReadOnlySpan<Bar> bars)
     {
         if (bars.Length != _symbols.Length) throw new ArgumentException($"{_symbols.Length} bars expected, {bars.Length} given.", nameof(bars));
-        if (_unsettled.Count != 0) SettleLateOutcomes();
         for (int s = 0; s < bars.Length; s++) _lastPrice[s] = bars[s].Close.ToDecimal();
         _lastTimeMs = bars[0].OpenTimeMs + bars[0].Interval.Milliseconds;
         _strategy.OnBars(bars, this);
@@ -167,6 +166,7 @@ public sealed class StrategyRunner : IStrategyContext
 
     void IStrategyContext.SetTarget(int variant, int symbolIndex, decimal quantity)
     {
+        if (_unsettled.Count != 0) SettleLateOutcomes(); // here, not per bar: targets only matter when the next order is sized
         int index = variant * _symbols.Length + symbolIndex;
         decimal delta = quantity - _targets[index];
         if (delta == 0) return;

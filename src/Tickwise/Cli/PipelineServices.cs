@@ -147,7 +147,9 @@ internal sealed class PipelineServices
         Interval interval = CliValues.ParseInterval(result.GetValue(options.StrategyInterval)!);
         foreach (Symbol leg in legs)
             if (symbols is not null && !symbols.Contains(leg)) throw new CliException($"--strategy {strategy.Name}: The {strategy.Name} strategy trades {leg}, which is not streamed; add it to --symbols.");
-        BinanceTestnetBroker? testnet = broker == "testnet" ? ConnectTestnet(result, options, symbols ?? legs) : null;
+        // The strategy's symbols only: the testnet lists far fewer symbols than the live exchange streams, and one it does
+        // not list would fail the start for orders nobody places.
+        BinanceTestnetBroker? testnet = broker == "testnet" ? ConnectTestnet(result, options, legs) : null;
         try
         {
             return new TradingDesk(store, symbols ?? legs, [new StrategySetup(strategy, legs, interval)], new FeeModel(fees, fees), new SlippageModel(slippage), runId, onEvent, Warn, testnet);
