@@ -77,6 +77,26 @@ public sealed class TestnetBrokerCommandTests : IDisposable
     }
 
     [Fact]
+    public void Run_SimulatorWithAStrategyOnTheTestnetBroker_OrdersReachTheExchangeAndAreStoredFilled()
+    {
+        string db = _temp.File("run.db");
+
+        var result = TickwiseProcess.Run(_temp.Path, TimeSpan.FromMinutes(2), Keys(), "run", "--source", "simulator", "--symbols", "BTCUSDT,ETHUSDT",
+            "--speed", "300", "--duration", "4s", "--db", db, "--urls", "none", "--strategy", "crossover", "--strategy-interval", "1s",
+            "--param", "fast=2", "slow=4", "--broker", "testnet", "--trade-url", _server.BaseUri.ToString());
+
+        result.ExitCode.ShouldBe(0, result.Stderr);
+        result.Stderr.ShouldContain("strategy running on the testnet broker");
+        var sent = _server.Orders;
+        sent.Count.ShouldBeGreaterThan(0);
+        using ITickStore store = TickStores.Open(db);
+        JsonElement[] orders = Rows(store, "order");
+        orders.Length.ShouldBe(sent.Count);
+        orders.ShouldAllBe(o => o.GetProperty("status").GetString() == "filled" && o.GetProperty("broker").GetString() == "testnet");
+        Rows(store, "fill").Length.ShouldBe(sent.Count);
+    }
+
+    [Fact]
     public void Replay_TestnetWithoutKeys_FailsWithOneLineNamingTheVariables()
     {
         var result = Replay(Keys("", ""), "--broker", "testnet", "--trade-url", _server.BaseUri.ToString());
