@@ -83,6 +83,34 @@ public sealed partial class BinanceTestnetBrokerTests : IDisposable
     }
 
     [Fact]
+    public void Place_CommissionInTheBaseAsset_CountsAsItsQuoteValueAtTheFillPrice()
+    {
+        var sut = Connect();
+        _server.CommissionAsset = "BTC";
+
+        Order order = sut.Place(Market("fee-btc", "0.01"));
+        PumpUntil(sut, () => !order.IsOpen);
+
+        order.Fee.ShouldBe(0.6m); // 0.00001 BTC at 60000
+        _warnings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Place_CommissionInBnb_CountsAsZeroAndIsReportedOnce()
+    {
+        var sut = Connect();
+        _server.CommissionAsset = "BNB";
+
+        Order first = sut.Place(Market("fee-bnb-1", "0.01"));
+        Order second = sut.Place(Market("fee-bnb-2", "0.01"));
+        PumpUntil(sut, () => !first.IsOpen && !second.IsOpen);
+
+        first.Fee.ShouldBe(0m);
+        second.Fee.ShouldBe(0m);
+        _warnings.ShouldHaveSingleItem().ShouldContain("commissions in BNB are not converted");
+    }
+
+    [Fact]
     public void Place_SlowExchange_ReturnsBeforeTheAnswer()
     {
         var sut = Connect();

@@ -35,7 +35,9 @@ internal sealed partial class FakeBinanceTradingServer
                 order.Status = "FILLED";
                 order.Executed = qty;
                 order.QuoteQty = fillPrice * qty;
-                order.Fills.Add((++_nextTradeId, fillPrice, qty, Math.Round(fillPrice * qty * 0.001m, 8), "USDT"));
+                // 0.1% commission: in USDT on the notional, otherwise (the base asset, BNB) on the quantity.
+                string asset = CommissionAsset;
+                order.Fills.Add((++_nextTradeId, fillPrice, qty, Math.Round((asset == "USDT" ? fillPrice * qty : qty) * 0.001m, 8), asset));
             }
             _orders.Add(order);
             return Answer.Ok(OrderJson(order, full: true, transactTime: now));
@@ -100,6 +102,9 @@ internal sealed partial class FakeBinanceTradingServer
     {
         get { lock (_gate) return [.. _orders.Select(o => (o.ClientOrderId, o.Symbol, o.Side, o.Type, o.Quantity))]; }
     }
+
+    /// <summary>The asset market fills charge their commission in (<c>USDT</c>, <c>BTC</c>, <c>BNB</c>).</summary>
+    public string CommissionAsset { get; set; } = "USDT";
 
     private FakeOrder? Find(Dictionary<string, string> p)
     {
