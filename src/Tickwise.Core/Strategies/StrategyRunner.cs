@@ -21,6 +21,11 @@ namespace Tickwise.Core.Strategies;
 /// request or order objects, and fills come back by index. Then the runner reports signals and fills only (fills with
 /// no <see cref="TradingEvent.Order"/>): no order events, as there are no order objects, and no position snapshots,
 /// which the engine does not read.</para>
+/// <para>A broker that answers later (the testnet broker) returns an order still open; when it is later rejected or
+/// canceled, the runner takes its unfilled quantity off the target before it sizes the next order, so the
+/// target never counts a position the fills did not build. When the broker gives the symbol's filters
+/// (<see cref="IBroker.GetFilters"/>), quantities are rounded down to the step size here, where the target is kept, so
+/// the target is exactly what was ordered; an order that rounds to zero is rejected without reaching the broker.</para>
 /// </remarks>
 public sealed class StrategyRunner : IStrategyContext
 {
@@ -36,6 +41,7 @@ public sealed class StrategyRunner : IStrategyContext
     private readonly Bar[] _row;
     private readonly bool[] _have;
     private readonly List<TradingEvent> _heldFills = [];
+    private readonly List<(Order Order, int Index)> _unsettled = [];
     private long _waitingOpenMs = long.MinValue;
     private long _orderCount;
     private long _lastTimeMs;
@@ -179,28 +185,59 @@ public sealed class StrategyRunner : IStrategyContext
 
     void IStrategyContext.SetTarget(int variant, int symbolIndex, decimal quantity)
     {
+        if (_unsettled.Count != 0) SettleLateOutcomes(); // here, not per bar: targets only matter when the next order is sized
         int index = variant * _symbols.Length + symbolIndex;
         decimal delta = quantity - _targets[index];
         if (delta == 0) return;
-        Quantity size = Quantity.TryFromDecimal(Math.Round(Math.Abs(delta), 8, MidpointRounding.ToZero), out Quantity q) ? q : default;
+        decimal wanted = Math.Round(Math.Abs(delta), 8, MidpointRounding.ToZero);
         if (_simulated is not null)
         {
+            Quantity simulatedSize = Quantity.TryFromDecimal(wanted, out Quantity s) ? s : default;
             _orderCount++;
-            if (_simulated.PlaceMarket(variant, symbolIndex, delta > 0 ? OrderSide.Buy : OrderSide.Sell, size)) _targets[index] = quantity;
+            if (_simulated.PlaceMarket(variant, symbolIndex, delta > 0 ? OrderSide.Buy : OrderSide.Sell, simulatedSize)) _targets[index] = quantity;
             return;
         }
         string variantName = _strategy.Variants[variant];
         string clientId = string.Create(CultureInfo.InvariantCulture, $"{_clientIdPrefix}{variantName}-{++_orderCount}");
+        SymbolFilters? filters = _broker!.GetFilters(_symbols[symbolIndex]);
+        decimal rounded = filters is null ? wanted : filters.RoundQuantity(wanted);
+        Quantity size = Quantity.TryFromDecimal(rounded, out Quantity q) ? q : default;
         var request = new OrderRequest(clientId, _symbols[symbolIndex], delta > 0 ? OrderSide.Buy : OrderSide.Sell, OrderType.Market, size,
             Strategy: _strategy.Name, Variant: variantName);
-        _placing = true;
         Order order;
-        try { order = _broker!.Place(request); }
-        finally { _placing = false; }
-        if (order.Status != OrderStatus.Rejected) _targets[index] = quantity;
+        if (filters is not null && size.Raw <= 0 && wanted > 0)
+        {
+            order = new Order(0, request, _lastTimeMs, _broker.Name);
+            order.Reject(string.Create(CultureInfo.InvariantCulture,
+                $"quantity {wanted} rounds down to 0 at the step size {filters.StepSize} of {request.Symbol} (LOT_SIZE); nothing was sent"));
+        }
+        else
+        {
+            _placing = true;
+            try { order = _broker.Place(request); }
+            finally { _placing = false; }
+        }
+        if (order.Status != OrderStatus.Rejected) _targets[index] = filters is null ? quantity : _targets[index] + (delta > 0 ? rounded : -rounded);
+        if (order.IsOpen) _unsettled.Add((order, index));
         _onEvent?.Invoke(new TradingEvent(TradingEventKind.Order, Order: order, Variant: variantName));
         foreach (TradingEvent held in _heldFills) _onEvent?.Invoke(held);
         _heldFills.Clear();
+    }
+
+    /// <summary>Takes the unfilled part of orders the broker rejected or canceled after placing them off their targets.</summary>
+    private void SettleLateOutcomes()
+    {
+        for (int i = _unsettled.Count - 1; i >= 0; i--)
+        {
+            (Order order, int index) = _unsettled[i];
+            if (order.IsOpen) continue;
+            if (order.Status is OrderStatus.Rejected or OrderStatus.Canceled)
+            {
+                decimal unfilled = order.RemainingQuantity.ToDecimal();
+                _targets[index] -= order.Request.Side == OrderSide.Buy ? unfilled : -unfilled;
+            }
+            _unsettled.RemoveAt(i);
+        }
     }
 
     private void OnSimulatedFill(int variant, int symbolIndex, in Fill fill)

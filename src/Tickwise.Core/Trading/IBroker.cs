@@ -31,4 +31,11 @@ public interface IBroker
 
     /// <summary>Returns the position in <paramref name="symbol"/> (flat when never traded).</summary>
     Position GetPosition(Symbol symbol);
+
+    /// <summary>Returns the exchange's rules for <paramref name="symbol"/> when the broker trades on an exchange whose
+    /// rules callers must size orders to (the testnet broker: step size, tick size, minimum notional), else null.</summary>
+    /// <remarks>A strategy sizes in quote currency, so its quantities have any number of decimals;
+    /// <see cref="Strategies.StrategyRunner"/> rounds them down to the step size given here. Null (the default, the paper
+    /// and backtest brokers) leaves quantities as the strategy computed them.</remarks>
+    SymbolFilters? GetFilters(Symbol symbol) => null;
 }

@@ -50,6 +50,38 @@ public sealed class Order
     /// <summary>True while the order can still fill or be canceled.</summary>
     public bool IsOpen => Status is OrderStatus.New or OrderStatus.PartiallyFilled;
 
+    /// <summary>Applies an execution reported by an exchange (a broker outside Core, such as the Binance testnet's).</summary>
+    /// <exception cref="ArgumentException">The fill belongs to another order, has a non-positive quantity, or exceeds the
+    /// remaining quantity.</exception>
+    /// <exception cref="InvalidOperationException">The order is no longer open.</exception>
+    public void ApplyFill(in Fill fill)
+    {
+        if (fill.OrderId != Id) throw new ArgumentException($"The fill is for order {fill.OrderId}, not {Id}.", nameof(fill));
+        if (fill.Quantity.Raw <= 0 || fill.Quantity.Raw > RemainingQuantity.Raw)
+            throw new ArgumentException($"Fill quantity {fill.Quantity} is not within the remaining {RemainingQuantity} of order {Id}.", nameof(fill));
+        if (!IsOpen) throw new InvalidOperationException($"Order {Id} is {Status}; it takes no fill.");
+        Apply(fill);
+    }
+
+    /// <summary>Marks the order rejected with <paramref name="reason"/> (the exchange refused it after it was placed).</summary>
+    /// <exception cref="InvalidOperationException">The order is no longer open or has fills (a partly filled order is
+    /// canceled, not rejected).</exception>
+    public void Reject(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status != OrderStatus.New || FilledQuantity.Raw != 0) throw new InvalidOperationException($"Order {Id} is {Status} with {FilledQuantity} filled; only a new order can be rejected.");
+        Status = OrderStatus.Rejected;
+        RejectReason = reason;
+    }
+
+    /// <summary>Marks the order canceled (the exchange confirmed the cancel, or expired what was left of it).</summary>
+    /// <exception cref="InvalidOperationException">The order is no longer open.</exception>
+    public void MarkCanceled()
+    {
+        if (!IsOpen) throw new InvalidOperationException($"Order {Id} is {Status}; only an open order can be canceled.");
+        Status = OrderStatus.Canceled;
+    }
+
     internal void Apply(in Fill fill)
     {
         decimal before = FilledQuantity.ToDecimal();

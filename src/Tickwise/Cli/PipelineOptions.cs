@@ -10,6 +10,11 @@ internal sealed class PipelineOptions
     {
         Pairs = CommonOptions.Pairs(settings);
         PairIntervals = CommonOptions.PairIntervals(settings);
+        TradeUrl = new("--trade-url")
+        {
+            Description = $"REST base of the exchange --broker testnet trades on (keys from TICKWISE_BINANCE_API_KEY and TICKWISE_BINANCE_API_SECRET). Default: TICKWISE__TRADEURL, else {Trading.TestnetBrokerFactory.DefaultTradeUrl}.",
+            DefaultValueFactory = _ => settings.TradeUrl ?? Trading.TestnetBrokerFactory.DefaultTradeUrl,
+        };
     }
 
     public Option<string> Pairs { get; }
@@ -24,7 +29,9 @@ internal sealed class PipelineOptions
 
     public Option<string[]> Params { get; } = new("--param") { Description = "Strategy parameters name=value (--param fast=5 slow=20).", AllowMultipleArgumentsPerToken = true };
 
-    public Option<string> Broker { get; } = new("--broker") { Description = "Where orders go: paper (simulated fills against the live quotes; no keys).", DefaultValueFactory = _ => "paper" };
+    public Option<string> Broker { get; } = new("--broker") { Description = "Where orders go: paper (simulated fills against the live quotes; no keys) or testnet (signed orders on Binance's spot testnet, see --trade-url).", DefaultValueFactory = _ => "paper" };
+
+    public Option<string> TradeUrl { get; }
 
     public Option<decimal> FeesBps { get; } = new("--fees-bps") { Description = "Paper broker fee, basis points of the notional (maker and taker).", DefaultValueFactory = _ => 10m };
 
@@ -33,7 +40,7 @@ internal sealed class PipelineOptions
     /// <summary>Adds every option to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
-        foreach (Option option in new Option[] { Pairs, PairIntervals, Strategy, StrategySymbols, StrategyInterval, Params, Broker, FeesBps, SlippageBps })
+        foreach (Option option in new Option[] { Pairs, PairIntervals, Strategy, StrategySymbols, StrategyInterval, Params, Broker, TradeUrl, FeesBps, SlippageBps })
             command.Options.Add(option);
     }
 }

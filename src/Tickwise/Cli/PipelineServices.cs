@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Tickwise.Alerts;
 using Tickwise.Analytics;
+using Tickwise.Binance.Trading;
 using Tickwise.Core.Alerts;
 using Tickwise.Core.Market;
 using Tickwise.Core.Strategies;
@@ -14,7 +15,7 @@ namespace Tickwise.Cli;
 
 /// <summary>
 /// What <c>run</c> computes downstream of the ingest besides bars: pair snapshots (stored), the store's alert rules
-/// (fired events stored and published) and a live strategy with the paper broker; one observer for the ingest.
+/// (fired events stored and published) and a live strategy with the paper or testnet broker; one observer for the ingest.
 /// </summary>
 /// <remarks>Published events go through <see cref="Publish"/>, which the web host sets once it is up (null: nobody listens).</remarks>
 internal sealed class PipelineServices
@@ -34,7 +35,10 @@ internal sealed class PipelineServices
     /// <summary>The store's alert rules on the live data.</summary>
     public AlertService Alerts { get; }
 
-    /// <summary>The live strategy and the paper broker, or null when no strategy runs.</summary>
+    /// <summary>How long the end of a run waits for the testnet broker's unanswered requests.</summary>
+    private static readonly TimeSpan SettleTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The live strategy and its broker (paper or testnet), or null when no strategy runs.</summary>
     public TradingDesk? Trading { get; }
 
     /// <summary>The observer to give the ingest.</summary>
@@ -81,11 +85,13 @@ internal sealed class PipelineServices
         if (Pairs is not null) Pairs.Published += web.Hub.OnPairSnapshot; // /ws pair channels reuse these snapshots
     }
 
-    /// <summary>Writes what is buffered (pair snapshots, trading records).</summary>
+    /// <summary>Writes what is buffered (pair snapshots, trading records), first letting the testnet broker's requests
+    /// be answered (called at the end of a run).</summary>
     public void Flush()
     {
         Pairs?.Flush();
-        Trading?.Flush();
+        if (Trading is not null && !Trading.Settle(SettleTimeout))
+            Console.Error.WriteLine($"tickwise: warning: the exchange has not answered every order after {SettleTimeout.TotalSeconds:0} s; their records stay as last known");
     }
 
     /// <summary>One line for the status output.</summary>
@@ -119,10 +125,7 @@ internal sealed class PipelineServices
     {
         string? name = result.GetValue(options.Strategy);
         string broker = result.GetValue(options.Broker)!.Trim().ToLowerInvariant();
-        if (broker != "paper")
-            throw new CliException(broker == "testnet"
-                ? "--broker testnet: live strategies place orders with the paper broker only in this version; the signed testnet client exists (Tickwise.Binance.Trading) but is not connected to run yet."
-                : $"--broker {broker}: choose paper.");
+        if (broker is not ("paper" or "testnet")) throw new CliException($"--broker {broker}: choose paper or testnet.");
         decimal fees = result.GetValue(options.FeesBps), slippage = result.GetValue(options.SlippageBps);
         if (fees is < 0 or > 1000) throw new CliException($"--fees-bps {fees}: give 0 to 1000.");
         if (slippage is < 0 or > 1000) throw new CliException($"--slippage-bps {slippage}: give 0 to 1000.");
@@ -130,8 +133,9 @@ internal sealed class PipelineServices
         void Warn(string message) => Console.Error.WriteLine($"tickwise: warning: {message}");
         if (name is null)
         {
-            // No strategy: the paper broker still takes manual orders (the API's POST /api/orders) on the streamed symbols.
-            return symbols is null ? null : new TradingDesk(store, symbols, [], new FeeModel(fees, fees), new SlippageModel(slippage), runId, onEvent, Warn);
+            // No strategy: the broker still takes manual orders (the API's POST /api/orders) on the streamed symbols.
+            return symbols is null ? null : new TradingDesk(store, symbols, [], new FeeModel(fees, fees), new SlippageModel(slippage), runId, onEvent, Warn,
+                broker == "testnet" ? ConnectTestnet(result, options, symbols) : null);
         }
         IStrategy strategy;
         try { strategy = StrategyCatalog.Create(name.Trim().ToLowerInvariant(), result.GetValue(options.Params) ?? [], out _); }
@@ -142,13 +146,32 @@ internal sealed class PipelineServices
         if (legs.Count != strategy.SymbolCount)
             throw new CliException($"--strategy {strategy.Name} trades {strategy.SymbolCount} symbol(s); {legs.Count} given (--strategy-symbols, or the first of --symbols).");
         Interval interval = CliValues.ParseInterval(result.GetValue(options.StrategyInterval)!);
+        foreach (Symbol leg in legs)
+            if (symbols is not null && !symbols.Contains(leg)) throw new CliException($"--strategy {strategy.Name}: The {strategy.Name} strategy trades {leg}, which is not streamed; add it to --symbols.");
+        // The strategy's symbols only: the testnet lists far fewer symbols than the live exchange streams, and one it does
+        // not list would fail the start for orders nobody places.
+        BinanceTestnetBroker? testnet = broker == "testnet" ? ConnectTestnet(result, options, legs) : null;
         try
         {
-            return new TradingDesk(store, symbols ?? legs, [new StrategySetup(strategy, legs, interval)], new FeeModel(fees, fees), new SlippageModel(slippage), runId, onEvent, Warn);
+            return new TradingDesk(store, symbols ?? legs, [new StrategySetup(strategy, legs, interval)], new FeeModel(fees, fees), new SlippageModel(slippage), runId, onEvent, Warn, testnet);
         }
         catch (ArgumentException e)
         {
+            testnet?.Dispose();
             throw new CliException($"--strategy {strategy.Name}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Connects the testnet broker for <paramref name="symbols"/>; a missing key or a refusing exchange is a one-line error.</summary>
+    private static BinanceTestnetBroker ConnectTestnet(ParseResult result, PipelineOptions options, IReadOnlyList<Symbol> symbols)
+    {
+        try
+        {
+            return TestnetBrokerFactory.Connect(result.GetValue(options.TradeUrl)!, symbols, message => Console.Error.WriteLine($"tickwise: warning: testnet: {message}"));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliException($"--broker testnet: {e.Message}", e);
         }
     }
 }

@@ -37,6 +37,9 @@ internal sealed class TickwiseSettings
     /// <summary>REST base address overriding the venue's, or null.</summary>
     public string? RestUrl { get; init; }
 
+    /// <summary>REST base of the exchange <c>--broker testnet</c> trades on (<c>--trade-url</c>), or null for Binance's spot testnet.</summary>
+    public string? TradeUrl { get; init; }
+
     /// <summary>Loads the settings from the working directory's <c>appsettings.json</c> and the environment.</summary>
     public static TickwiseSettings Load()
     {
@@ -56,6 +59,7 @@ internal sealed class TickwiseSettings
             Market = configuration["Market"] ?? settings.Market,
             WsUrl = configuration["WsUrl"],
             RestUrl = configuration["RestUrl"],
+            TradeUrl = configuration["TradeUrl"],
         };
     }
 }

@@ -35,7 +35,9 @@ internal sealed partial class FakeBinanceTradingServer
                 order.Status = "FILLED";
                 order.Executed = qty;
                 order.QuoteQty = fillPrice * qty;
-                order.Fills.Add((++_nextTradeId, fillPrice, qty, Math.Round(fillPrice * qty * 0.001m, 8), "USDT"));
+                // 0.1% commission: in USDT on the notional, otherwise (the base asset, BNB) on the quantity.
+                string asset = CommissionAsset;
+                order.Fills.Add((++_nextTradeId, fillPrice, qty, Math.Round((asset == "USDT" ? fillPrice * qty : qty) * 0.001m, 8), asset));
             }
             _orders.Add(order);
             return Answer.Ok(OrderJson(order, full: true, transactTime: now));
@@ -56,7 +58,7 @@ internal sealed partial class FakeBinanceTradingServer
         lock (_gate)
         {
             FakeOrder? order = Find(p);
-            if (order is null || order.Status != "NEW") return Answer.Error(400, -2011, "Unknown order sent.");
+            if (order is null || order.Status is not ("NEW" or "PARTIALLY_FILLED")) return Answer.Error(400, -2011, "Unknown order sent.");
             order.Status = "CANCELED";
             order.UpdateTime = Now;
             return Answer.Ok(OrderJson(order, full: false, transactTime: order.UpdateTime));
@@ -69,7 +71,7 @@ internal sealed partial class FakeBinanceTradingServer
         if (symbol is not null && !Listed.Contains(symbol)) return Answer.Error(400, -1121, "Invalid symbol.");
         lock (_gate)
         {
-            var open = _orders.Where(o => o.Status == "NEW" && (symbol is null || o.Symbol == symbol)).Select(o => OrderJson(o, full: false, transactTime: null));
+            var open = _orders.Where(o => o.Status is "NEW" or "PARTIALLY_FILLED" && (symbol is null || o.Symbol == symbol)).Select(o => OrderJson(o, full: false, transactTime: null));
             return Answer.Ok("[" + string.Join(",", open) + "]");
         }
     }
@@ -79,6 +81,30 @@ internal sealed partial class FakeBinanceTradingServer
         "\"balances\":[{\"asset\":\"BTC\",\"free\":\"1.00000000\",\"locked\":\"0.00000000\"}," +
         "{\"asset\":\"ETH\",\"free\":\"0.00000000\",\"locked\":\"0.00000000\"}," +
         "{\"asset\":\"USDT\",\"free\":\"9500.12345678\",\"locked\":\"499.87654322\"}],\"permissions\":[\"SPOT\"],\"uid\":1}");
+
+    /// <summary>Fills <paramref name="quantity"/> (all that is left when null) of the open limit order
+    /// <paramref name="clientOrderId"/> at its limit price, as a crossing trade on the exchange would.</summary>
+    public void FillResting(string clientOrderId, decimal? quantity = null)
+    {
+        lock (_gate)
+        {
+            FakeOrder order = _orders.Last(o => o.ClientOrderId == clientOrderId && o.Status is "NEW" or "PARTIALLY_FILLED");
+            decimal qty = quantity ?? order.Quantity - order.Executed;
+            order.Executed += qty;
+            order.QuoteQty += qty * order.Price;
+            order.Status = order.Executed >= order.Quantity ? "FILLED" : "PARTIALLY_FILLED";
+            order.UpdateTime = Now;
+        }
+    }
+
+    /// <summary>Every order received, as (client order id, symbol, side, type, quantity).</summary>
+    public IReadOnlyList<(string ClientOrderId, string Symbol, string Side, string Type, decimal Quantity)> Orders
+    {
+        get { lock (_gate) return [.. _orders.Select(o => (o.ClientOrderId, o.Symbol, o.Side, o.Type, o.Quantity))]; }
+    }
+
+    /// <summary>The asset market fills charge their commission in (<c>USDT</c>, <c>BTC</c>, <c>BNB</c>).</summary>
+    public string CommissionAsset { get; set; } = "USDT";
 
     private FakeOrder? Find(Dictionary<string, string> p)
     {

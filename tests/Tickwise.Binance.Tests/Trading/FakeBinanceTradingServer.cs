@@ -48,6 +48,9 @@ internal sealed partial class FakeBinanceTradingServer : IDisposable
     /// <summary>The price market orders fill at.</summary>
     public string MarketPrice { get; set; } = "60000.00";
 
+    /// <summary>How long the server waits before it answers a request (a slow exchange).</summary>
+    public TimeSpan AnswerDelay { get; set; }
+
     /// <summary>Every request, answered or not.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
@@ -130,6 +133,7 @@ internal sealed partial class FakeBinanceTradingServer : IDisposable
         foreach (string? name in request.Headers.AllKeys) headers.Append(name).Append(": ").Append(request.Headers[name]).Append('\n');
         _received.Enqueue($"{request.HttpMethod} {rawUrl}\n{headers}\n{body}");
 
+        if (AnswerDelay > TimeSpan.Zero) Thread.Sleep(AnswerDelay);
         Answer answer;
         try
         {

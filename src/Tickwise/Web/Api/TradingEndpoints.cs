@@ -13,11 +13,13 @@ using Tickwise.Trading;
 
 namespace Tickwise.Web.Api;
 
-/// <summary><c>/api/signals</c>, <c>/api/orders</c> (list, place with the paper broker, cancel), <c>/api/positions</c>
+/// <summary><c>/api/signals</c>, <c>/api/orders</c> (list, place with the pipeline's paper or testnet broker, cancel), <c>/api/positions</c>
 /// and <c>/api/backtests</c> (list, run one on stored bars).</summary>
 /// <remarks>Lists read the store's records (the contract's JSON, newest first); placing and cancelling need the running
 /// pipeline's broker (<c>tickwise run</c>), and answer 503 without one. An order the broker refuses (non-positive
-/// quantity, unknown symbol, a filter) is 422 with the reason, and nothing is sent.</remarks>
+/// quantity, unknown symbol, a filter; or the testnet exchange, with Binance's code) is 422 with the reason. With the
+/// testnet broker an order or cancel the exchange has not answered within the desk's wait is returned as it stands
+/// (a cancel then with 202 Accepted).</remarks>
 internal static class TradingEndpoints
 {
     private const int MaxListed = 10_000;
@@ -32,7 +34,7 @@ internal static class TradingEndpoints
         RouteGroupBuilder api = app.MapGroup("/api").WithTags("Trading");
         api.MapGet("/signals", Signals).WithName("GetSignals").WithSummary("Strategy signals, newest first; filter by symbol and strategy.");
         api.MapGet("/orders", Orders).WithName("GetOrders").WithSummary("Orders, newest first; filter by symbol.");
-        api.MapPost("/orders", PlaceOrder).WithName("PlaceOrder").WithSummary("Places a paper order: {symbol, side: buy|sell, type: market|limit, quantity, price (limit)}.");
+        api.MapPost("/orders", PlaceOrder).WithName("PlaceOrder").WithSummary("Places an order with the pipeline's broker (paper or testnet): {symbol, side: buy|sell, type: market|limit, quantity, price (limit)}.");
         api.MapDelete("/orders/{id}", CancelOrder).WithName("CancelOrder").WithSummary("Cancels an open order by its id.");
         api.MapGet("/positions", Positions).WithName("GetPositions").WithSummary("Each strategy variant's position per symbol with its P&L.");
         api.MapGet("/backtests", Backtests).WithName("GetBacktests").WithSummary("Stored backtest reports, newest first.");
@@ -64,7 +66,7 @@ internal static class TradingEndpoints
     {
         byte[] body = await RequestBodies.ReadJsonAsync(request);
         TradingDesk desk = context.Pipeline?.Trading
-            ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable, "No broker", "Orders need a running pipeline with its paper broker (tickwise run); this server only reads the store.");
+            ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable, "No broker", "Orders need a running pipeline with its broker (tickwise run); this server only reads the store.");
         (Symbol symbol, OrderSide side, OrderType type, Quantity quantity, Price? price) = ParseOrder(body);
         if (!context.Store.ListSymbols().Contains(symbol)) throw ApiException.NotFound($"Unknown symbol {symbol}: the store has no data of it.");
         Order order = desk.Place(symbol, side, type, quantity, price);
@@ -77,12 +79,18 @@ internal static class TradingEndpoints
     private static IResult CancelOrder(WebContext context, string id)
     {
         TradingDesk desk = context.Pipeline?.Trading
-            ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable, "No broker", "Orders need a running pipeline with its paper broker (tickwise run).");
+            ?? throw new ApiException(StatusCodes.Status503ServiceUnavailable, "No broker", "Orders need a running pipeline with its broker (tickwise run).");
         if (!long.TryParse(id, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long orderId))
             throw ApiException.BadRequest($"'{QueryValues.Shorten(id)}' is not an order id (a positive whole number).");
         Order existing = desk.GetOrder(orderId) ?? throw ApiException.NotFound($"No order {orderId}.");
         bool wasOpen = existing.IsOpen;
         Order order = wasOpen ? desk.Cancel(orderId)! : existing;
+        if (wasOpen && order.IsOpen)
+        {
+            // The testnet exchange has not confirmed the cancel yet: it is sent, and the order's record follows the answer.
+            string pending = TradingRecords.ToRecord(new TradingEvent(TradingEventKind.Order, Order: order)).Json;
+            return new JsonBodyResult(writer => JsonDocument.Parse(pending).RootElement.WriteTo(writer), StatusCodes.Status202Accepted);
+        }
         if (!wasOpen || order.Status != OrderStatus.Canceled)
             throw new ApiException(StatusCodes.Status409Conflict, "Not open", $"Order {orderId} is {order.Status.ToString().ToLowerInvariant()}; only open orders can be cancelled.");
         string json = TradingRecords.ToRecord(new TradingEvent(TradingEventKind.Order, Order: order)).Json;

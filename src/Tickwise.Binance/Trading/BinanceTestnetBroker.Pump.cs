@@ -1,0 +1,127 @@
+using System.Globalization;
+using Tickwise.Core.Market;
+using Tickwise.Core.Trading;
+
+namespace Tickwise.Binance.Trading;
+
+public sealed partial class BinanceTestnetBroker
+{
+    /// <summary>Applies the exchange's answers that arrived since the last call, on the caller's thread: fills (raising
+    /// <see cref="Filled"/>), rejections, cancels (raising <see cref="OrderUpdated"/>) and warnings.</summary>
+    /// <returns>How many answers were applied; zero costs one look at an empty queue.</returns>
+    public int Pump()
+    {
+        int applied = 0;
+        while (_outcomes.TryDequeue(out Outcome? outcome))
+        {
+            applied++;
+            if (outcome.AnswersRequest && _awaiting.TryGetValue(outcome.OrderId, out int waiting))
+            {
+                if (waiting <= 1) _awaiting.Remove(outcome.OrderId);
+                else _awaiting[outcome.OrderId] = waiting - 1;
+            }
+            if (outcome.Kind == OutcomeKind.Warning)
+            {
+                Warning?.Invoke(outcome.Reason!);
+                continue;
+            }
+            if (outcome.Kind == OutcomeKind.CancelSettled) _cancelRequested.Remove(outcome.OrderId);
+            if (!_orders.TryGetValue(outcome.OrderId, out Order? order) || !order.IsOpen)
+            {
+                if (outcome.Reason is { } late) Warning?.Invoke(late);
+                continue;
+            }
+            OrderStatus before = order.Status;
+            Quantity filledBefore = order.FilledQuantity;
+            if (outcome.Kind == OutcomeKind.Rejected)
+            {
+                if (order.FilledQuantity.Raw == 0) order.Reject(outcome.Reason!);
+                else order.MarkCanceled();
+            }
+            else if (outcome.Answer is { } answer)
+            {
+                ApplyAnswer(order, answer, outcome.Kind == OutcomeKind.Placed);
+            }
+            if (outcome.Kind == OutcomeKind.CancelSettled && outcome.Reason is { } reason) Warning?.Invoke(reason);
+            if (!order.IsOpen)
+            {
+                _open.Remove(order);
+                _cancelRequested.Remove(order.Id);
+                _quoteFilled.Remove(order.Id);
+            }
+            if (order.Status != before || order.FilledQuantity != filledBefore) OrderUpdated?.Invoke(order);
+        }
+        return applied;
+    }
+
+    /// <summary>Brings <paramref name="order"/> to the state Binance reports: the fills of a FULL answer one by one, or
+    /// what filled since the last look as one fill; then a final status.</summary>
+    private void ApplyAnswer(Order order, BinanceOrder answer, bool placed)
+    {
+        SymbolState state = _symbols[order.Request.Symbol];
+        long timeMs = answer.UpdateTimeMs > 0 ? answer.UpdateTimeMs : answer.TimeMs > 0 ? answer.TimeMs : _timeMs;
+        if (placed)
+        {
+            // Fills in a new-order answer took liquidity at once: taker fills, even for a limit order that crossed.
+            foreach (BinanceFill f in answer.Fills)
+            {
+                decimal price = f.Price.ToDecimal();
+                Execute(order, state, f.Quantity, price, Fee(state, f.Commission, f.CommissionAsset, price), isMaker: false, timeMs);
+            }
+        }
+        long missing = answer.ExecutedQuantity.Raw - order.FilledQuantity.Raw;
+        if (missing > 0)
+        {
+            // A poll or cancel answer (or a non-FULL one) gives totals only: the difference is one fill at its average price.
+            decimal quantity = FixedPointQuantity(missing);
+            decimal quote = answer.CumulativeQuoteQuantity - _quoteFilled.GetValueOrDefault(order.Id);
+            decimal price = quote > 0 ? quote / quantity : answer.Price.ToDecimal();
+            Execute(order, state, new Quantity(missing), price, 0m, isMaker: order.Request.Type == OrderType.Limit && !placed, timeMs);
+        }
+        if (!order.IsOpen) return;
+        switch (answer.Status)
+        {
+            case BinanceOrderStatus.Canceled or BinanceOrderStatus.Expired or BinanceOrderStatus.ExpiredInMatch or BinanceOrderStatus.Rejected:
+                if (order.FilledQuantity.Raw == 0 && answer.Status != BinanceOrderStatus.Canceled)
+                    order.Reject($"the exchange answered {StatusName(answer.Status)} (order {answer.OrderId.ToString(CultureInfo.InvariantCulture)}) with nothing filled");
+                else order.MarkCanceled();
+                break;
+            case BinanceOrderStatus.Filled:
+                // Filled by the exchange's count but not ours (fills quantities beyond what was asked are clamped): close it.
+                order.MarkCanceled();
+                Warning?.Invoke($"order {order.Request.ClientOrderId}: the exchange reports it filled at {answer.ExecutedQuantity}, {order.FilledQuantity} applied here");
+                break;
+        }
+    }
+
+    private void Execute(Order order, SymbolState state, Quantity quantity, decimal price, decimal fee, bool isMaker, long timeMs)
+    {
+        if (quantity.Raw > order.RemainingQuantity.Raw) quantity = order.RemainingQuantity;
+        if (quantity.Raw <= 0 || !order.IsOpen) return;
+        var fill = new Fill(order.Id, order.Request.Symbol, order.Request.Side, quantity, price, fee, isMaker, timeMs);
+        order.ApplyFill(fill);
+        _quoteFilled[order.Id] = _quoteFilled.GetValueOrDefault(order.Id) + fill.Notional;
+        state.Position.Apply(fill);
+        Filled?.Invoke(order, fill);
+    }
+
+    /// <summary>Returns a commission in the quote asset: as is, or at the fill price when charged in the base asset.</summary>
+    private decimal Fee(SymbolState state, decimal commission, string asset, decimal price)
+    {
+        if (commission == 0 || asset == state.Exchange.QuoteAsset || state.Exchange.QuoteAsset.Length == 0) return commission;
+        if (asset == state.Exchange.BaseAsset) return commission * price;
+        if (_unconvertedAssets.Add(asset))
+            Warning?.Invoke($"{state.Exchange.Symbol}: commissions in {asset} are not converted to {state.Exchange.QuoteAsset}; they count as zero in fees and P&L");
+        return 0m;
+    }
+
+    private static string StatusName(BinanceOrderStatus status) => status switch
+    {
+        BinanceOrderStatus.Expired => "EXPIRED",
+        BinanceOrderStatus.ExpiredInMatch => "EXPIRED_IN_MATCH",
+        BinanceOrderStatus.Rejected => "REJECTED",
+        _ => "CANCELED",
+    };
+
+    private static decimal FixedPointQuantity(long raw) => new Quantity(raw).ToDecimal();
+}
