@@ -33,7 +33,11 @@ internal sealed class BatchingStream(Stream inner) : Stream
     public void AbandonBatch()
     {
         _batching = false;
-        lock (_buffer) _buffer.SetLength(0);
+        // The socket may have disposed this stream already (the client went away first): nothing is left to forget.
+        lock (_buffer)
+        {
+            if (_buffer.CanWrite) _buffer.SetLength(0);
+        }
     }
 
     /// <inheritdoc/>
@@ -114,7 +118,7 @@ internal sealed class BatchingStream(Stream inner) : Stream
         if (disposing)
         {
             inner.Dispose();
-            _buffer.Dispose();
+            lock (_buffer) _buffer.Dispose();
         }
         base.Dispose(disposing);
     }
@@ -123,7 +127,7 @@ internal sealed class BatchingStream(Stream inner) : Stream
     public override async ValueTask DisposeAsync()
     {
         await inner.DisposeAsync();
-        _buffer.Dispose();
+        lock (_buffer) _buffer.Dispose();
         await base.DisposeAsync();
     }
 

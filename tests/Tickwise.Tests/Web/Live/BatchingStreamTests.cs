@@ -81,4 +81,16 @@ public class BatchingStreamTests
         await sut.EndBatchAsync(CancellationToken.None);
         inner.Length.ShouldBe(500_000);
     }
+
+    [Fact]
+    public async Task AbandonBatch_AfterTheSocketDisposedTheStream_DoesNothing()
+    {
+        // The client went away: the WebSocket disposes its stream before the sender's finally abandons the batch.
+        var sut = new BatchingStream(new RecordingStream());
+        sut.BeginBatch();
+        await sut.WriteAsync(new byte[] { 1 });
+        await sut.DisposeAsync();
+
+        Should.NotThrow(sut.AbandonBatch);
+    }
 }
