@@ -159,6 +159,8 @@ public sealed class PairAnalytics
 
     private double Leg(double close) => Options.UseLogPrices ? Math.Log(close) : close;
 
+    private const string NotComputedReason = "Left out: the snapshots carry only the spread (SpreadOnly).";
+
     private PairSnapshot Full(long timestampMs, double legA, double legB)
     {
         int w = _ringA.Length;
@@ -173,15 +175,24 @@ public sealed class PairAnalytics
         HedgeEstimate windowOls = ols.Status == StatisticStatus.Ok
             ? new HedgeEstimate(HedgeMethod.WindowOls, StatisticStatus.Ok, ols.Coefficients[1], ols.Coefficients[0])
             : HedgeEstimate.Undefined(HedgeMethod.WindowOls, ols.Status);
-        HuberResult huber = Statistics.Huber.Fit(_a, _bColumn);
-        HedgeEstimate huberHedge = huber.Status == StatisticStatus.Ok
-            ? new HedgeEstimate(HedgeMethod.Huber, StatisticStatus.Ok, huber.Coefficients[1], huber.Coefficients[0])
-            : HedgeEstimate.Undefined(HedgeMethod.Huber, huber.Status);
-        // Sampled with a fixed seed, so replay gives the same ratio; exact when the window has few enough pairs.
-        TheilSenResult theilSen = Statistics.TheilSen.FitSampled(_b, _a, Options.TheilSenSamplePairs);
-        HedgeEstimate theilSenHedge = theilSen.Status == StatisticStatus.Ok
-            ? new HedgeEstimate(HedgeMethod.TheilSen, StatisticStatus.Ok, theilSen.Slope, theilSen.Intercept)
-            : HedgeEstimate.Undefined(HedgeMethod.TheilSen, theilSen.Status);
+        bool full = !Options.SpreadOnly;
+        HedgeEstimate huberHedge = HedgeEstimate.Undefined(HedgeMethod.Huber, StatisticStatus.NotComputed);
+        if (full || Options.SpreadMethod == HedgeMethod.Huber)
+        {
+            HuberResult huber = Statistics.Huber.Fit(_a, _bColumn);
+            huberHedge = huber.Status == StatisticStatus.Ok
+                ? new HedgeEstimate(HedgeMethod.Huber, StatisticStatus.Ok, huber.Coefficients[1], huber.Coefficients[0])
+                : HedgeEstimate.Undefined(HedgeMethod.Huber, huber.Status);
+        }
+        HedgeEstimate theilSenHedge = HedgeEstimate.Undefined(HedgeMethod.TheilSen, StatisticStatus.NotComputed);
+        if (full || Options.SpreadMethod == HedgeMethod.TheilSen)
+        {
+            // Sampled with a fixed seed, so replay gives the same ratio; exact when the window has few enough pairs.
+            TheilSenResult theilSen = Statistics.TheilSen.FitSampled(_b, _a, Options.TheilSenSamplePairs);
+            theilSenHedge = theilSen.Status == StatisticStatus.Ok
+                ? new HedgeEstimate(HedgeMethod.TheilSen, StatisticStatus.Ok, theilSen.Slope, theilSen.Intercept)
+                : HedgeEstimate.Undefined(HedgeMethod.TheilSen, theilSen.Status);
+        }
         HedgeEstimate rolling = RollingHedge(), kalman = KalmanHedgeEstimate();
 
         HedgeEstimate chosen = Options.SpreadMethod switch
@@ -201,12 +212,14 @@ public sealed class PairAnalytics
             Spread.Compute(_a, _b, chosen, _spread);
             spread = _spread[w - 1];
             zStatus = Pairs.Spread.ZScore(_spread.AsSpan(w - Options.ZScoreBars), out z, out mean, out sd);
-            halfLife = Statistics.HalfLife.Estimate(_spread);
+            halfLife = full ? Statistics.HalfLife.Estimate(_spread) : new HalfLifeResult(StatisticStatus.NotComputed, NotComputedReason, double.NaN, double.NaN, double.NaN);
         }
 
-        EngleGrangerResult cointegration = EngleGranger.Test(_a, _b, AdfRegression.Constant, Options.AdfMaxLag);
+        EngleGrangerResult cointegration = full
+            ? EngleGranger.Test(_a, _b, AdfRegression.Constant, Options.AdfMaxLag)
+            : new EngleGrangerResult { Status = StatisticStatus.NotComputed, Reason = NotComputedReason, Regression = AdfRegression.Constant, Observations = w };
         double spearman = double.NaN;
-        if (Options.ComputeSpearman)
+        if (full && Options.ComputeSpearman)
         {
             for (int i = 1; i < w; i++)
             {

@@ -23,4 +23,8 @@ public enum StatisticStatus
     /// <summary>The series does not revert to a mean (its estimated reversion speed is zero or of the wrong sign),
     /// so a mean-reversion statistic such as a half-life is undefined.</summary>
     NotMeanReverting,
+
+    /// <summary>Left out on purpose: the caller asked for a lighter result without this statistic
+    /// (for example <see cref="Pairs.PairAnalyticsOptions.SpreadOnly"/>).</summary>
+    NotComputed,
 }

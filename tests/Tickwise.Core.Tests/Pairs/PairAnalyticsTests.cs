@@ -41,6 +41,38 @@ public sealed class PairAnalyticsTests
         s.Kalman.Status.ShouldBe(StatisticStatus.Ok);
     }
 
+    [Theory]
+    [InlineData(HedgeMethod.WindowOls)]
+    [InlineData(HedgeMethod.Huber)]
+    [InlineData(HedgeMethod.TheilSen)]
+    [InlineData(HedgeMethod.Kalman)]
+    public void Update_SpreadOnly_SameSpreadAsTheFullSnapshotAndTheRestLeftOut(HedgeMethod method)
+    {
+        var options = new PairAnalyticsOptions { WindowBars = 60, ZScoreBars = 30, SpreadMethod = method };
+        var full = new PairAnalytics(Eth, Btc, options);
+        var sut = new PairAnalytics(Eth, Btc, options with { SpreadOnly = true });
+        double[] eth = PairReferences.Slice("ETH", 0, 120), btc = PairReferences.Slice("BTC", 0, 120);
+
+        for (int i = 0; i < eth.Length; i++)
+        {
+            PairSnapshot expected = full.Update(Start + i * 60_000L, eth[i], btc[i])!;
+            PairSnapshot s = sut.Update(Start + i * 60_000L, eth[i], btc[i])!;
+            s.Hedge(method).ShouldBe(expected.Hedge(method));
+            s.WindowOls.ShouldBe(expected.WindowOls);
+            s.Spread.ShouldBe(expected.Spread);
+            s.ZScore.ShouldBe(expected.ZScore);
+            s.Correlation.ShouldBe(expected.Correlation);
+        }
+
+        PairSnapshot last = sut.Last!;
+        last.IsReady.ShouldBeTrue();
+        last.Spread.ShouldNotBe(double.NaN);
+        last.Cointegration.Status.ShouldBe(StatisticStatus.NotComputed);
+        last.HalfLife.Status.ShouldBe(StatisticStatus.NotComputed);
+        if (method != HedgeMethod.Huber) last.Huber.Status.ShouldBe(StatisticStatus.NotComputed);
+        if (method != HedgeMethod.TheilSen) last.TheilSen.Status.ShouldBe(StatisticStatus.NotComputed);
+    }
+
     [Fact]
     public void Update_FullWindowOfBinanceCloses_EqualsTheBatchFunctions()
     {

@@ -16,7 +16,8 @@ internal static class PairSeries
     /// <exception cref="ArgumentException">The symbols are the same or an option is out of range.</exception>
     public static List<PairSeriesRow> Compute(Symbol a, Symbol b, IReadOnlyList<Bar> barsA, IReadOnlyList<Bar> barsB, PairAnalyticsOptions options)
     {
-        var analytics = new PairAnalytics(a, b, options);
+        // A series shows hedge ratio, spread, z-score and correlation only: the rest of a snapshot would cost ~10x more.
+        var analytics = new PairAnalytics(a, b, options with { SpreadOnly = true });
         var byTimeB = new Dictionary<long, Bar>(barsB.Count);
         foreach (Bar bar in barsB) byTimeB[bar.OpenTimeMs] = bar;
         var rows = new List<PairSeriesRow>(Math.Min(barsA.Count, barsB.Count));
