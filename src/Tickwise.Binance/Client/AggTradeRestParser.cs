@@ -1,4 +1,5 @@
 using System.Text.Json;
+using static Tickwise.Binance.Client.RestTradeArray;
 using Tickwise.Core.Market;
 
 namespace Tickwise.Binance.Client;
@@ -15,44 +16,8 @@ public static class AggTradeRestParser
     /// <summary>Appends the trades of <paramref name="utf8"/> to <paramref name="trades"/>, in the order given. Never throws.</summary>
     /// <returns>True when every element parsed; false with a static <paramref name="error"/> and
     /// <paramref name="trades"/> unchanged otherwise.</returns>
-    public static bool TryParse(ReadOnlySpan<byte> utf8, Symbol symbol, List<Trade> trades, out string error)
-    {
-        ArgumentNullException.ThrowIfNull(trades);
-        int start = trades.Count;
-        try
-        {
-            var reader = new Utf8JsonReader(utf8, isFinalBlock: true, state: default);
-            if (!reader.Read()) return Fail("empty answer", out error);
-            if (reader.TokenType != JsonTokenType.StartArray) return Fail("the answer is not a JSON array", out error);
-            while (true)
-            {
-                if (!reader.Read()) return Fail("truncated answer", out error);
-                if (reader.TokenType == JsonTokenType.EndArray) break;
-                if (reader.TokenType != JsonTokenType.StartObject) return Fail("an element is not an object", out error);
-                if (!TryReadTrade(ref reader, symbol, out Trade trade, out error))
-                {
-                    trades.RemoveRange(start, trades.Count - start);
-                    return false;
-                }
-                trades.Add(trade);
-            }
-            if (reader.Read()) return Fail("trailing data after the array", out error);
-        }
-        catch (JsonException)
-        {
-            // Utf8JsonReader reports bad syntax only by throwing; it ends here.
-            return Fail("malformed JSON", out error);
-        }
-        error = "";
-        return true;
-
-        bool Fail(string reason, out string e)
-        {
-            trades.RemoveRange(start, trades.Count - start);
-            e = reason;
-            return false;
-        }
-    }
+    public static bool TryParse(ReadOnlySpan<byte> utf8, Symbol symbol, List<Trade> trades, out string error) =>
+        RestTradeArray.TryParse(utf8, symbol, trades, TryReadTrade, out error);
 
     private static bool TryReadTrade(ref Utf8JsonReader reader, Symbol symbol, out Trade trade, out string error)
     {
@@ -68,45 +33,11 @@ public static class AggTradeRestParser
             else if (reader.ValueTextEquals("T"u8)) { if (!ReadLong(ref reader, out time)) return Bad("bad 'T'", out error); }
             else if (reader.ValueTextEquals("p"u8)) { if (!ReadDecimal(ref reader, out priceRaw)) return Bad("bad 'p'", out error); }
             else if (reader.ValueTextEquals("q"u8)) { if (!ReadDecimal(ref reader, out quantityRaw)) return Bad("bad 'q'", out error); }
-            else if (reader.ValueTextEquals("m"u8))
-            {
-                if (!reader.Read() || reader.TokenType is not (JsonTokenType.True or JsonTokenType.False)) return Bad("bad 'm'", out error);
-                buyerMaker = reader.TokenType == JsonTokenType.True;
-            }
-            else
-            {
-                reader.Read();
-                reader.Skip();
-            }
+            else if (reader.ValueTextEquals("m"u8)) { if (!ReadBool(ref reader, out buyerMaker)) return Bad("bad 'm'", out error); }
+            else Skip(ref reader);
         }
         if (reader.TokenType != JsonTokenType.EndObject) return Bad("malformed element", out error);
-        if (id < 0 || priceRaw < 0 || quantityRaw < 0 || time < 0 || buyerMaker is null) return Bad("missing field", out error);
-        if (quantityRaw == 0) return Bad("zero quantity", out error);
-        if (!Timestamps.TryNormalizeToMs(time, out long timeMs)) return Bad("bad timestamp", out error);
         long count = first >= 0 && last >= first ? last - first + 1 : 1;
-        if (count > int.MaxValue) return Bad("absurd trade count", out error);
-        trade = new Trade(symbol, id, new Price(priceRaw), new Quantity(quantityRaw), timeMs,
-            buyerMaker.Value ? AggressorSide.Seller : AggressorSide.Buyer, (int)count);
-        error = "";
-        return true;
-    }
-
-    private static bool ReadLong(ref Utf8JsonReader reader, out long value)
-    {
-        value = 0;
-        return reader.Read() && reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out value) && value >= 0;
-    }
-
-    private static bool ReadDecimal(ref Utf8JsonReader reader, out long raw)
-    {
-        raw = 0;
-        if (!reader.Read() || reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence) return false;
-        return FixedPoint.TryParse(reader.ValueSpan, out raw) && raw >= 0;
-    }
-
-    private static bool Bad(string reason, out string error)
-    {
-        error = reason;
-        return false;
+        return TryMakeTrade(symbol, id, priceRaw, quantityRaw, time, buyerMaker, count, out trade, out error);
     }
 }
