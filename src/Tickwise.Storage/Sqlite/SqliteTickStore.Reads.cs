@@ -199,8 +199,7 @@ public sealed partial class SqliteTickStore
     {
         // column_blob returns a TEXT value's UTF-8 bytes without copying them into a string.
         ReadOnlySpan<byte> text = raw.sqlite3_column_blob(row, column);
-        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
-            return value;
+        if (StoredDecimal.TryParse(text, out decimal value)) return value;
         throw new FormatException($"column {column} is not a decimal");
     }
 
