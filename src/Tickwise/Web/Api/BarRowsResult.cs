@@ -3,7 +3,6 @@ using System.IO.Pipelines;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Tickwise.Core.Market;
-using Tickwise.Web.Analysis;
 
 namespace Tickwise.Web.Api;
 
@@ -11,25 +10,24 @@ namespace Tickwise.Web.Api;
 /// <remarks>
 /// <para>The chart asks for 10,000 bars (1.7 MB of JSON). Rendering that into one buffer first cost a copy, a
 /// large-object allocation per request and the whole render before the first byte left; here rows go straight into the
-/// response's <see cref="PipeWriter"/>, which is flushed every <see cref="RowsPerFlush"/> rows so the client receives
-/// while the server still writes. Nothing is allocated per row or per value.</para>
-/// <para>The bars were read before the result was returned, so every input or store error is still raised before the
-/// first byte is sent. The result owns <paramref name="bars"/> and returns them to the pool when done.</para>
+/// response's <see cref="PipeWriter"/>, which is flushed after every chunk of <see cref="BarStream.ChunkRows"/> rows so
+/// the client receives while the server still writes, and the store reads the next chunks meanwhile (see
+/// <see cref="BarStream"/>). Nothing is allocated per row or per value.</para>
+/// <para>The first chunk was read before the result was returned, so input errors and a failing store are still
+/// raised before the first byte is sent; a store failure later cuts the response short (Kestrel aborts it). The
+/// result owns <paramref name="bars"/> and disposes it when done.</para>
 /// </remarks>
 /// <param name="csv">Whether to write CSV (with a download name) instead of JSON.</param>
 /// <param name="fileName">The CSV download's name, without extension.</param>
 /// <param name="bars">The rows, oldest first; disposed by <see cref="ExecuteAsync"/>.</param>
-internal sealed class BarRowsResult(bool csv, string fileName, PooledBars bars) : IResult
+internal sealed class BarRowsResult(bool csv, string fileName, BarStream bars) : IResult
 {
-    /// <summary>Rows written between two flushes: about 44 KB of JSON.</summary>
-    private const int RowsPerFlush = 256;
-
     private static readonly byte[] CsvHeader = "open_time,open,high,low,close,volume,quote_volume,taker_buy_volume,trades\n"u8.ToArray();
 
     /// <inheritdoc/>
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        using PooledBars rows = bars;
+        await using BarStream rows = bars;
         HttpResponse response = httpContext.Response;
         PipeWriter body = response.BodyWriter;
         CancellationToken aborted = httpContext.RequestAborted;
@@ -38,9 +36,9 @@ internal sealed class BarRowsResult(bool csv, string fileName, PooledBars bars) 
             response.ContentType = "text/csv; charset=utf-8";
             response.Headers.ContentDisposition = $"attachment; filename=\"{fileName}.csv\"";
             body.Write(CsvHeader);
-            for (int start = 0; start < rows.Count; start += RowsPerFlush)
+            while (await rows.NextAsync(aborted))
             {
-                WriteCsvRows(body, rows.Span.Slice(start, Math.Min(RowsPerFlush, rows.Count - start)));
+                WriteCsvRows(body, rows.Current);
                 if ((await body.FlushAsync(aborted)).IsCanceled) return;
             }
             return;
@@ -48,9 +46,9 @@ internal sealed class BarRowsResult(bool csv, string fileName, PooledBars bars) 
         response.ContentType = "application/json; charset=utf-8";
         await using var writer = new Utf8JsonWriter(body, new JsonWriterOptions { SkipValidation = true });
         writer.WriteStartArray();
-        for (int start = 0; start < rows.Count; start += RowsPerFlush)
+        while (await rows.NextAsync(aborted))
         {
-            WriteJsonRows(writer, rows.Span.Slice(start, Math.Min(RowsPerFlush, rows.Count - start)));
+            WriteJsonRows(writer, rows.Current);
             // Commits the writer's bytes to the pipe, then sends them.
             writer.Flush();
             if ((await body.FlushAsync(aborted)).IsCanceled) return;
