@@ -154,8 +154,9 @@ public sealed partial class SqliteTickStore
             raw.sqlite3_bind_int64(statement, 3, range.FromMs);
             raw.sqlite3_bind_int64(statement, 4, range.ToMs);
             raw.sqlite3_bind_int64(statement, 5, limit);
+            IntPtr row = SqliteColumns.Handle(statement);
             while (NextRow(reader, statement, action))
-                yield return ToBar(statement, symbol, interval);
+                yield return ToBar(row, symbol, interval);
         }
         finally
         {
@@ -178,15 +179,15 @@ public sealed partial class SqliteTickStore
         }
     }
 
-    private Bar ToBar(sqlite3_stmt row, Symbol symbol, Interval interval)
+    private Bar ToBar(IntPtr row, Symbol symbol, Interval interval)
     {
-        long openTimeMs = raw.sqlite3_column_int64(row, 0);
+        long openTimeMs = SqliteColumns.Int64(row, 0);
         try
         {
             return new Bar(symbol, interval, openTimeMs,
-                new Price(raw.sqlite3_column_int64(row, 1)), new Price(raw.sqlite3_column_int64(row, 2)),
-                new Price(raw.sqlite3_column_int64(row, 3)), new Price(raw.sqlite3_column_int64(row, 4)),
-                ColumnDecimal(row, 5), ColumnDecimal(row, 6), raw.sqlite3_column_int64(row, 9),
+                new Price(SqliteColumns.Int64(row, 1)), new Price(SqliteColumns.Int64(row, 2)),
+                new Price(SqliteColumns.Int64(row, 3)), new Price(SqliteColumns.Int64(row, 4)),
+                ColumnDecimal(row, 5), ColumnDecimal(row, 6), SqliteColumns.Int64(row, 9),
                 ColumnDecimal(row, 7), ColumnDecimal(row, 8));
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
@@ -195,11 +196,10 @@ public sealed partial class SqliteTickStore
         }
     }
 
-    private static decimal ColumnDecimal(sqlite3_stmt row, int column)
+    private static decimal ColumnDecimal(IntPtr row, int column)
     {
-        // column_blob returns a TEXT value's UTF-8 bytes without copying them into a string.
-        ReadOnlySpan<byte> text = raw.sqlite3_column_blob(row, column);
-        if (StoredDecimal.TryParse(text, out decimal value)) return value;
+        // The TEXT value's UTF-8 bytes as SQLite holds them, not copied into a string.
+        if (StoredDecimal.TryParse(SqliteColumns.Bytes(row, column), out decimal value)) return value;
         throw new FormatException($"column {column} is not a decimal");
     }
 
