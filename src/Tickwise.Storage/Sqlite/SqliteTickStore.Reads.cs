@@ -146,22 +146,33 @@ public sealed partial class SqliteTickStore
         const string action = "Reading bars";
         SqliteReader reader = RentReader(action);
         sqlite3_stmt? statement = null;
+        bool held = false;
         try
         {
             statement = PrepareRead(reader, ReadBarsSql, action);
+            // The columns are read through the raw pointer: holding a reference keeps the statement alive even if the
+            // store is disposed meanwhile (the next step then throws ObjectDisposedException instead).
+            statement.DangerousAddRef(ref held);
+            IntPtr row = SqliteColumns.Handle(statement);
             raw.sqlite3_bind_text(statement, 1, symbol.Value);
             raw.sqlite3_bind_int64(statement, 2, interval.Milliseconds);
             raw.sqlite3_bind_int64(statement, 3, range.FromMs);
             raw.sqlite3_bind_int64(statement, 4, range.ToMs);
             raw.sqlite3_bind_int64(statement, 5, limit);
-            IntPtr row = SqliteColumns.Handle(statement);
             while (NextRow(reader, statement, action))
                 yield return ToBar(row, symbol, interval);
         }
         finally
         {
-            if (statement is not null) raw.sqlite3_reset(statement);
-            ReturnReader(reader);
+            try
+            {
+                if (statement is not null) raw.sqlite3_reset(statement);
+            }
+            finally
+            {
+                if (held) statement!.DangerousRelease();
+                ReturnReader(reader);
+            }
         }
     }
 
