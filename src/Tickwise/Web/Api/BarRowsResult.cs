@@ -58,22 +58,41 @@ internal sealed class BarRowsResult(bool csv, string fileName, BarStream bars) :
     }
 
     /// <summary>Writes bars as JSON row objects (the contract's bar row).</summary>
+    /// <remarks>Each row is formatted into one span and handed to the writer as one raw value (the writer still places
+    /// the commas): the same bytes as nine property writes, at a fraction of the calls.</remarks>
     public static void WriteJsonRows(Utf8JsonWriter writer, ReadOnlySpan<Bar> bars)
     {
+        // A row is 9 names (under 130 bytes together) and 9 numbers of under 40 characters each.
+        Span<byte> row = stackalloc byte[512];
         foreach (ref readonly Bar bar in bars)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("open_time"u8, bar.OpenTimeMs);
-            JsonValues.FixedPoint(writer, "open"u8, bar.Open.Raw);
-            JsonValues.FixedPoint(writer, "high"u8, bar.High.Raw);
-            JsonValues.FixedPoint(writer, "low"u8, bar.Low.Raw);
-            JsonValues.FixedPoint(writer, "close"u8, bar.Close.Raw);
-            JsonValues.Decimal(writer, "volume"u8, bar.Volume);
-            JsonValues.Decimal(writer, "quote_volume"u8, bar.QuoteVolume);
-            JsonValues.Decimal(writer, "taker_buy_volume"u8, bar.TakerBuyVolume);
-            writer.WriteNumber("trades"u8, bar.TradeCount);
-            writer.WriteEndObject();
+            int at = Append(row, 0, "{\"open_time\":"u8);
+            at += Number(row[at..], bar.OpenTimeMs);
+            at = Append(row, at, ",\"open\":"u8);
+            at += FixedPoint(row[at..], bar.Open.Raw);
+            at = Append(row, at, ",\"high\":"u8);
+            at += FixedPoint(row[at..], bar.High.Raw);
+            at = Append(row, at, ",\"low\":"u8);
+            at += FixedPoint(row[at..], bar.Low.Raw);
+            at = Append(row, at, ",\"close\":"u8);
+            at += FixedPoint(row[at..], bar.Close.Raw);
+            at = Append(row, at, ",\"volume\":"u8);
+            at += JsonValues.FormatDecimal(row[at..], bar.Volume);
+            at = Append(row, at, ",\"quote_volume\":"u8);
+            at += JsonValues.FormatDecimal(row[at..], bar.QuoteVolume);
+            at = Append(row, at, ",\"taker_buy_volume\":"u8);
+            at += JsonValues.FormatDecimal(row[at..], bar.TakerBuyVolume);
+            at = Append(row, at, ",\"trades\":"u8);
+            at += Number(row[at..], bar.TradeCount);
+            row[at++] = (byte)'}';
+            writer.WriteRawValue(row[..at], skipInputValidation: true);
         }
+    }
+
+    private static int Append(Span<byte> destination, int at, ReadOnlySpan<byte> text)
+    {
+        text.CopyTo(destination[at..]);
+        return at + text.Length;
     }
 
     /// <summary>Writes bars as CSV lines in <see cref="SeriesEndpoints.BarColumns"/> order: numbers only, so no cell needs quoting.</summary>
