@@ -74,4 +74,8 @@ public class SqliteStoreBenchmarks
         foreach (Bar bar in _store.ReadBars(Btc, Interval.OneMinute, TimeRange.All)) sum += bar.TradeCount;
         return sum;
     }
+
+    /// <summary>Finds where the latest 10k one-minute bars start (what <c>/api/bars</c> does before its one forward read).</summary>
+    [Benchmark]
+    public long? LatestBarsStart() => _store.LatestBarsStartMs(Btc, Interval.OneMinute, long.MaxValue, BarsPerBatch);
 }

@@ -149,6 +149,7 @@ internal static class WebLatencyHarness
         string first = http.GetStringAsync(path).GetAwaiter().GetResult();
         int rows = JsonDocument.Parse(first).RootElement.GetArrayLength();
         var times = new double[200];
+        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
         for (int i = 0; i < times.Length; i++)
         {
             long start = Stopwatch.GetTimestamp();
@@ -157,8 +158,10 @@ internal static class WebLatencyHarness
             times[i] = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
         }
         Array.Sort(times);
+        // The client shares the process and its GC with the server: its 2 MB response buffers count here too.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"web-latency: GET /api/bars {rows:N0} bars ({first.Length / 1024} KiB JSON), {times.Length} requests: p50 {Percentile(times, 0.5):F2} ms, p99 {Percentile(times, 0.99):F2} ms, max {times[^1]:F2} ms"));
+            $"web-latency: GET /api/bars {rows:N0} bars ({first.Length / 1024} KiB JSON), {times.Length} requests: p50 {Percentile(times, 0.5):F2} ms, p99 {Percentile(times, 0.99):F2} ms, max {times[^1]:F2} ms; " +
+            $"GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)"));
     }
 
     /// <summary>The server's share of <c>/api/bars</c> without HTTP: the store read, and the JSON rendering.</summary>
@@ -178,10 +181,31 @@ internal static class WebLatencyHarness
             read[i] = (mid - start) * 1000.0 / Stopwatch.Frequency;
             render[i] = (Stopwatch.GetTimestamp() - mid) * 1000.0 / Stopwatch.Frequency;
         }
+        // The streamed read as /api/bars runs it: the first chunk before the response starts, the rest read ahead.
+        var first = new double[200];
+        var streamed = new double[200];
+        int gen2 = GC.CollectionCount(2);
+        long allocated = GC.GetTotalAllocatedBytes(precise: true);
+        for (int i = 0; i < first.Length; i++)
+        {
+            long start = Stopwatch.GetTimestamp();
+            Tickwise.Web.Api.BarStream stream = Tickwise.Web.Api.BarStream.Open(store, symbol, Interval.OneSecond, null, null, 10_000);
+            first[i] = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+            int rows = 0;
+            while (stream.NextAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult()) rows += stream.Current.Length;
+            stream.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            if (rows != 10_000) throw new InvalidOperationException($"streamed {rows} bars, expected 10,000");
+            streamed[i] = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+        }
+        long allocatedPerRead = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / first.Length;
+        gen2 = GC.CollectionCount(2) - gen2;
         Array.Sort(read);
         Array.Sort(render);
+        Array.Sort(first);
+        Array.Sort(streamed);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"web-latency: 10,000 bars without HTTP: store read p50 {Percentile(read, 0.5):F2} ms, p99 {Percentile(read, 0.99):F2} ms; JSON render p50 {Percentile(render, 0.5):F2} ms, p99 {Percentile(render, 0.99):F2} ms"));
+            $"web-latency: 10,000 bars without HTTP: store read p50 {Percentile(read, 0.5):F2} ms, p99 {Percentile(read, 0.99):F2} ms; JSON render p50 {Percentile(render, 0.5):F2} ms, p99 {Percentile(render, 0.99):F2} ms; " +
+            $"streamed read: first chunk p50 {Percentile(first, 0.5):F2} ms, p99 {Percentile(first, 0.99):F2} ms, all chunks p50 {Percentile(streamed, 0.5):F2} ms, p99 {Percentile(streamed, 0.99):F2} ms, {allocatedPerRead:N0} B allocated per read, {gen2} gen2 GCs"));
     }
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];

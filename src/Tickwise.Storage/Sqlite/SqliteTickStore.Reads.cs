@@ -146,21 +146,33 @@ public sealed partial class SqliteTickStore
         const string action = "Reading bars";
         SqliteReader reader = RentReader(action);
         sqlite3_stmt? statement = null;
+        bool held = false;
         try
         {
             statement = PrepareRead(reader, ReadBarsSql, action);
+            // The columns are read through the raw pointer: holding a reference keeps the statement alive even if the
+            // store is disposed meanwhile (the next step then throws ObjectDisposedException instead).
+            statement.DangerousAddRef(ref held);
+            IntPtr row = SqliteColumns.Handle(statement);
             raw.sqlite3_bind_text(statement, 1, symbol.Value);
             raw.sqlite3_bind_int64(statement, 2, interval.Milliseconds);
             raw.sqlite3_bind_int64(statement, 3, range.FromMs);
             raw.sqlite3_bind_int64(statement, 4, range.ToMs);
             raw.sqlite3_bind_int64(statement, 5, limit);
             while (NextRow(reader, statement, action))
-                yield return ToBar(statement, symbol, interval);
+                yield return ToBar(row, symbol, interval);
         }
         finally
         {
-            if (statement is not null) raw.sqlite3_reset(statement);
-            ReturnReader(reader);
+            try
+            {
+                if (statement is not null) raw.sqlite3_reset(statement);
+            }
+            finally
+            {
+                if (held) statement!.DangerousRelease();
+                ReturnReader(reader);
+            }
         }
     }
 
@@ -178,15 +190,15 @@ public sealed partial class SqliteTickStore
         }
     }
 
-    private Bar ToBar(sqlite3_stmt row, Symbol symbol, Interval interval)
+    private Bar ToBar(IntPtr row, Symbol symbol, Interval interval)
     {
-        long openTimeMs = raw.sqlite3_column_int64(row, 0);
+        long openTimeMs = SqliteColumns.Int64(row, 0);
         try
         {
             return new Bar(symbol, interval, openTimeMs,
-                new Price(raw.sqlite3_column_int64(row, 1)), new Price(raw.sqlite3_column_int64(row, 2)),
-                new Price(raw.sqlite3_column_int64(row, 3)), new Price(raw.sqlite3_column_int64(row, 4)),
-                ColumnDecimal(row, 5), ColumnDecimal(row, 6), raw.sqlite3_column_int64(row, 9),
+                new Price(SqliteColumns.Int64(row, 1)), new Price(SqliteColumns.Int64(row, 2)),
+                new Price(SqliteColumns.Int64(row, 3)), new Price(SqliteColumns.Int64(row, 4)),
+                ColumnDecimal(row, 5), ColumnDecimal(row, 6), SqliteColumns.Int64(row, 9),
                 ColumnDecimal(row, 7), ColumnDecimal(row, 8));
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
@@ -195,12 +207,10 @@ public sealed partial class SqliteTickStore
         }
     }
 
-    private static decimal ColumnDecimal(sqlite3_stmt row, int column)
+    private static decimal ColumnDecimal(IntPtr row, int column)
     {
-        // column_blob returns a TEXT value's UTF-8 bytes without copying them into a string.
-        ReadOnlySpan<byte> text = raw.sqlite3_column_blob(row, column);
-        if (decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out decimal value))
-            return value;
+        // The TEXT value's UTF-8 bytes as SQLite holds them, not copied into a string.
+        if (StoredDecimal.TryParse(SqliteColumns.Bytes(row, column), out decimal value)) return value;
         throw new FormatException($"column {column} is not a decimal");
     }
 

@@ -39,7 +39,7 @@ internal static class SeriesEndpoints
         int count = QueryValues.Int(limit, "limit", 1000, 1, QueryValues.MaxLimit);
         bool csv = ResponseFormat.WantsCsv(request);
         Symbol sym = QueryValues.KnownSymbol(context.Store, symbol);
-        return new BarRowsResult(csv, $"bars-{sym}-{iv}", StoredSeries.RentBars(context.Store, sym, iv, fromMs, toMs, count));
+        return new BarRowsResult(csv, $"bars-{sym}-{iv}", BarStream.Open(context.Store, sym, iv, fromMs, toMs, count));
     }
 
     private static TableResult Trades(WebContext context, HttpRequest request, string? symbol, string? from, string? to, string? limit)
