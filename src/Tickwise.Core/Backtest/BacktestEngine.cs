@@ -1,3 +1,4 @@
+using System.Buffers;
 using Tickwise.Core.Market;
 using Tickwise.Core.Strategies;
 using Tickwise.Core.Trading;
@@ -53,13 +54,14 @@ public sealed class BacktestEngine
         for (int s = 0; s < k; s++) symbols[s] = legs[s][0].Symbol;
 
         var broker = new BacktestBroker(symbols, new FeeModel(_options.FeesBps, _options.FeesBps), new SlippageModel(_options.SlippageBps));
-        var trades = new List<BacktestTrade>();
-        var signals = new List<Signal>();
+        // Pooled while the run collects them, copied once at the end (see PooledBuffer for why).
+        var trades = new PooledBuffer<BacktestTrade>();
+        var signals = new PooledBuffer<Signal>();
         var builders = new TradeBuilder[variants * k];
         for (int v = 0; v < variants; v++)
             for (int s = 0; s < k; s++) builders[v * k + s] = new TradeBuilder(strategy.Variants[v], symbols[s]);
-        var tradePnls = new List<decimal>[variants];
-        for (int v = 0; v < variants; v++) tradePnls[v] = [];
+        var tradePnls = new PooledBuffer<decimal>[variants];
+        for (int v = 0; v < variants; v++) tradePnls[v] = new PooledBuffer<decimal>();
         var notional = new decimal[variants];
         int fills = 0;
 
@@ -84,8 +86,9 @@ public sealed class BacktestEngine
         var equity = new decimal[n];
         // The variants' curves serve only their figures, which run in double: kept as doubles (each the exact equity
         // converted), with each variant's latest exact equity beside them for the total and the final value.
+        // Rented, not allocated: they are not part of the result, and fresh large arrays cost page faults each run.
         var variantEquity = new double[variants][];
-        for (int v = 0; v < variants; v++) variantEquity[v] = new double[n];
+        for (int v = 0; v < variants; v++) variantEquity[v] = ArrayPool<double>.Shared.Rent(n);
         var lastEquity = new decimal[variants];
         var times = new long[n];
         var exposed = new long[variants];
@@ -149,16 +152,25 @@ public sealed class BacktestEngine
         progress?.Invoke(n);
 
         decimal initial = _options.InitialEquity * variants;
-        var allPnls = new decimal[trades.Count];
-        for (int t = 0; t < trades.Count; t++) allPnls[t] = trades[t].Pnl;
+        decimal[] allPnls = ArrayPool<decimal>.Shared.Rent(trades.Count);
+        ReadOnlySpan<BacktestTrade> tradeSpan = trades.Span;
+        for (int t = 0; t < tradeSpan.Length; t++) allPnls[t] = tradeSpan[t].Pnl;
         decimal totalNotional = 0;
         var variantResults = new BacktestVariantResult[variants];
         for (int v = 0; v < variants; v++)
         {
             totalNotional += notional[v];
-            var metrics = PerformanceMetrics.Compute(_options.InitialEquity, variantEquity[v], [.. tradePnls[v]], exposed[v], notional[v], interval.Milliseconds);
+            var metrics = PerformanceMetrics.Compute(_options.InitialEquity, new ReadOnlySpan<double>(variantEquity[v], 0, n), tradePnls[v].Span, exposed[v], notional[v], interval.Milliseconds);
             variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, lastEquity[v], metrics, tradePnls[v].Count);
+            ArrayPool<double>.Shared.Return(variantEquity[v]);
+            tradePnls[v].Dispose();
         }
+        PerformanceMetrics allMetrics = PerformanceMetrics.Compute(initial, equity, new ReadOnlySpan<decimal>(allPnls, 0, trades.Count), exposedAny, totalNotional, interval.Milliseconds);
+        ArrayPool<decimal>.Shared.Return(allPnls);
+        BacktestTrade[] tradeArray = trades.ToArray();
+        Signal[] signalArray = signals.ToArray();
+        trades.Dispose();
+        signals.Dispose();
 
         return new BacktestResult
         {
@@ -170,10 +182,10 @@ public sealed class BacktestEngine
             Options = _options,
             InitialEquity = initial,
             FinalEquity = equity[^1],
-            Metrics = PerformanceMetrics.Compute(initial, equity, allPnls, exposedAny, totalNotional, interval.Milliseconds),
+            Metrics = allMetrics,
             Variants = variantResults,
-            Trades = trades,
-            Signals = signals,
+            Trades = tradeArray,
+            Signals = signalArray,
             EquityTimesMs = times,
             Equity = equity,
             FillCount = fills,
