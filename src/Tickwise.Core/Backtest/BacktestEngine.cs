@@ -22,14 +22,23 @@ namespace Tickwise.Core.Backtest;
 public sealed class BacktestEngine
 {
     private readonly BacktestOptions _options;
+    private readonly bool _integerMarking;
 
     /// <summary>Creates an engine.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public BacktestEngine(BacktestOptions options)
+        : this(options, integerMarking: true)
+    {
+    }
+
+    /// <summary>Creates an engine that marks equity with <see cref="EquityMarker"/> or, for tests that compare both,
+    /// with decimal arithmetic only.</summary>
+    internal BacktestEngine(BacktestOptions options, bool integerMarking)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _integerMarking = integerMarking;
     }
 
     /// <summary>Runs <paramref name="strategy"/> over <paramref name="legs"/>: one bar array per symbol, aligned (same length,
@@ -93,7 +102,9 @@ public sealed class BacktestEngine
         var times = new long[n];
         var exposed = new long[variants];
         var heldBy = new bool[variants];
-        int fillsAtLastMark = 0;
+        int fillsAtLastMark = 0, fillsAtRebuild = -1;
+        var marker = new EquityMarker(runner, variants, _options.InitialEquity);
+        var closes = new long[k];
         long exposedAny = 0;
         long open0 = legs[0][0].OpenTimeMs;
 
@@ -127,12 +138,22 @@ public sealed class BacktestEngine
             // fees only move on fills, and a flat position has nothing to mark): copy it instead of re-summing decimals.
             bool unchanged = i > 0 && fills == fillsAtLastMark;
             bool anyMarked = false;
+            if (fills != fillsAtRebuild)
+            {
+                marker.Rebuild();
+                fillsAtRebuild = fills;
+            }
+            for (int s = 0; s < k; s++) closes[s] = legs[s][i].Close.Raw;
             for (int v = 0; v < variants; v++)
             {
                 if (unchanged && !heldBy[v]) variantEquity[v][i] = variantEquity[v][i - 1];
                 else
                 {
-                    decimal e = _options.InitialEquity + runner.NetPnl(v);
+                    if (!_integerMarking || !marker.TryMark(v, closes, out decimal e))
+                    {
+                        e = _options.InitialEquity + runner.NetPnl(v);
+                        marker.SetEquity(v, e);
+                    }
                     lastEquity[v] = e;
                     variantEquity[v][i] = (double)e;
                     anyMarked = true;
@@ -140,8 +161,11 @@ public sealed class BacktestEngine
             }
             if (anyMarked)
             {
-                decimal total = 0;
-                for (int v = 0; v < variants; v++) total += lastEquity[v];
+                if (!_integerMarking || !marker.TryTotal(out decimal total))
+                {
+                    total = 0;
+                    for (int v = 0; v < variants; v++) total += lastEquity[v];
+                }
                 equity[i] = total;
             }
             else equity[i] = equity[i - 1];
