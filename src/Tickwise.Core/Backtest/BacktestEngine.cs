@@ -63,34 +63,8 @@ public sealed class BacktestEngine
         for (int s = 0; s < k; s++) symbols[s] = legs[s][0].Symbol;
 
         var broker = new BacktestBroker(symbols, new FeeModel(_options.FeesBps, _options.FeesBps), new SlippageModel(_options.SlippageBps));
-        // Pooled while the run collects them, copied once at the end (see PooledBuffer for why).
-        var trades = new PooledBuffer<BacktestTrade>();
-        var signals = new PooledBuffer<Signal>();
-        var builders = new TradeBuilder[variants * k];
-        for (int v = 0; v < variants; v++)
-            for (int s = 0; s < k; s++) builders[v * k + s] = new TradeBuilder(strategy.Variants[v], symbols[s]);
-        var tradePnls = new PooledBuffer<decimal>[variants];
-        for (int v = 0; v < variants; v++) tradePnls[v] = new PooledBuffer<decimal>();
-        var notional = new decimal[variants];
-        int fills = 0;
-
-        void OnEvent(TradingEvent e)
-        {
-            if (e.Kind == TradingEventKind.Signal) signals.Add(e.Signal);
-            else if (e.Kind == TradingEventKind.Fill)
-            {
-                int v = IndexOf(strategy.Variants, e.Variant!), s = Array.IndexOf(symbols, e.Fill.Symbol);
-                fills++;
-                notional[v] += e.Fill.Notional;
-                if (builders[v * k + s].Apply(e.Fill) is { } trade)
-                {
-                    trades.Add(trade);
-                    tradePnls[v].Add(trade.Pnl);
-                }
-            }
-        }
-
-        var runner = new StrategyRunner(strategy, symbols, broker, OnEvent, _options.InitialEquity);
+        var recorder = new BacktestRecorder(strategy.Variants, symbols);
+        var runner = new StrategyRunner(strategy, symbols, broker, recorder, _options.InitialEquity);
         var row = new Bar[k];
         var equity = new decimal[n];
         // The variants' curves serve only their figures, which run in double: kept as doubles (each the exact equity
@@ -98,6 +72,7 @@ public sealed class BacktestEngine
         // Rented, not allocated: they are not part of the result, and fresh large arrays cost page faults each run.
         var variantEquity = new double[variants][];
         for (int v = 0; v < variants; v++) variantEquity[v] = ArrayPool<double>.Shared.Rent(n);
+        double[] totalEquity = ArrayPool<double>.Shared.Rent(n); // (double)equity[i], for the figures
         var lastEquity = new decimal[variants];
         var times = new long[n];
         var exposed = new long[variants];
@@ -107,16 +82,19 @@ public sealed class BacktestEngine
         var closes = new long[k];
         long exposedAny = 0;
         long open0 = legs[0][0].OpenTimeMs;
+        // Arrays, not the interface: the loop reads them several times per bar, and an interface indexer is a call each time.
+        Bar[][] legArray = [.. legs];
+        Bar[] first = legArray[0];
 
         for (int i = 0; i < n; i++)
         {
-            long openMs = legs[0][i].OpenTimeMs;
+            long openMs = first[i].OpenTimeMs;
             for (int s = 0; s < k; s++)
             {
-                ref readonly Bar bar = ref legs[s][i];
+                ref readonly Bar bar = ref legArray[s][i];
                 if (bar.OpenTimeMs != openMs || bar.Interval != interval)
                     throw new ArgumentException($"The legs are not aligned at index {i}: {bar.Symbol} {bar.Interval} at {bar.OpenTimeMs}, expected {interval} at {openMs}.", nameof(legs));
-                if (i > 0 && openMs <= legs[0][i - 1].OpenTimeMs) throw new ArgumentException($"Bars are not in ascending time order at index {i}.", nameof(legs));
+                if (i > 0 && openMs <= first[i - 1].OpenTimeMs) throw new ArgumentException($"Bars are not in ascending time order at index {i}.", nameof(legs));
                 if (k > 1) row[s] = bar;
                 broker.OnOpen(s, bar.Open, openMs);
             }
@@ -132,10 +110,11 @@ public sealed class BacktestEngine
 
             long closeMs = openMs + interval.Milliseconds;
             // One leg: the bar in place, not a copy (a bar is a large struct and this runs every bar).
-            runner.OnAlignedBars(k == 1 ? new ReadOnlySpan<Bar>(in legs[0][i]) : row);
+            runner.OnAlignedBars(k == 1 ? new ReadOnlySpan<Bar>(in first[i]) : row);
 
             // A variant flat since the last mark with no fill in between has the same equity as then (realized P&L and
             // fees only move on fills, and a flat position has nothing to mark): copy it instead of re-summing decimals.
+            int fills = recorder.FillCount;
             bool unchanged = i > 0 && fills == fillsAtLastMark;
             bool anyMarked = false;
             if (fills != fillsAtRebuild)
@@ -143,7 +122,7 @@ public sealed class BacktestEngine
                 marker.Rebuild();
                 fillsAtRebuild = fills;
             }
-            for (int s = 0; s < k; s++) closes[s] = legs[s][i].Close.Raw;
+            for (int s = 0; s < k; s++) closes[s] = legArray[s][i].Close.Raw;
             for (int v = 0; v < variants; v++)
             {
                 if (unchanged && !heldBy[v]) variantEquity[v][i] = variantEquity[v][i - 1];
@@ -167,8 +146,13 @@ public sealed class BacktestEngine
                     for (int v = 0; v < variants; v++) total += lastEquity[v];
                 }
                 equity[i] = total;
+                totalEquity[i] = (double)total;
             }
-            else equity[i] = equity[i - 1];
+            else
+            {
+                equity[i] = equity[i - 1];
+                totalEquity[i] = totalEquity[i - 1]; // the same decimal: the same double, without converting again
+            }
             fillsAtLastMark = fills;
             times[i] = closeMs;
             if (progress is not null && (i & 0xFFFF) == 0xFFFF) progress(i + 1);
@@ -176,25 +160,26 @@ public sealed class BacktestEngine
         progress?.Invoke(n);
 
         decimal initial = _options.InitialEquity * variants;
-        decimal[] allPnls = ArrayPool<decimal>.Shared.Rent(trades.Count);
-        ReadOnlySpan<BacktestTrade> tradeSpan = trades.Span;
+        ReadOnlySpan<BacktestTrade> tradeSpan = recorder.Trades;
+        decimal[] allPnls = ArrayPool<decimal>.Shared.Rent(tradeSpan.Length);
         for (int t = 0; t < tradeSpan.Length; t++) allPnls[t] = tradeSpan[t].Pnl;
         decimal totalNotional = 0;
         var variantResults = new BacktestVariantResult[variants];
         for (int v = 0; v < variants; v++)
         {
-            totalNotional += notional[v];
-            var metrics = PerformanceMetrics.Compute(_options.InitialEquity, new ReadOnlySpan<double>(variantEquity[v], 0, n), tradePnls[v].Span, exposed[v], notional[v], interval.Milliseconds);
-            variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, lastEquity[v], metrics, tradePnls[v].Count);
+            totalNotional += recorder.Notional[v];
+            ReadOnlySpan<decimal> tradePnls = recorder.TradePnls(v);
+            var metrics = PerformanceMetrics.Compute(_options.InitialEquity, new ReadOnlySpan<double>(variantEquity[v], 0, n), tradePnls, exposed[v], recorder.Notional[v], interval.Milliseconds);
+            variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, lastEquity[v], metrics, tradePnls.Length);
             ArrayPool<double>.Shared.Return(variantEquity[v]);
-            tradePnls[v].Dispose();
         }
-        PerformanceMetrics allMetrics = PerformanceMetrics.Compute(initial, equity, new ReadOnlySpan<decimal>(allPnls, 0, trades.Count), exposedAny, totalNotional, interval.Milliseconds);
+        PerformanceMetrics allMetrics = PerformanceMetrics.Compute(initial, new ReadOnlySpan<double>(totalEquity, 0, n), new ReadOnlySpan<decimal>(allPnls, 0, tradeSpan.Length), exposedAny, totalNotional, interval.Milliseconds);
+        ArrayPool<double>.Shared.Return(totalEquity);
         ArrayPool<decimal>.Shared.Return(allPnls);
-        BacktestTrade[] tradeArray = trades.ToArray();
-        Signal[] signalArray = signals.ToArray();
-        trades.Dispose();
-        signals.Dispose();
+        BacktestTrade[] tradeArray = recorder.TradesToArray();
+        Signal[] signalArray = recorder.SignalsToArray();
+        int fillCount = recorder.FillCount;
+        recorder.Dispose();
 
         return new BacktestResult
         {
@@ -212,14 +197,7 @@ public sealed class BacktestEngine
             Signals = signalArray,
             EquityTimesMs = times,
             Equity = equity,
-            FillCount = fills,
+            FillCount = fillCount,
         };
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (int i = 0; i < names.Count; i++)
-            if (string.Equals(names[i], name, StringComparison.Ordinal)) return i;
-        throw new InvalidOperationException($"Unknown variant {name}.");
     }
 }

@@ -102,8 +102,11 @@ internal sealed class EquityMarker
             int by = scale - _equityScale[v];
             Int128 e = _equity[v];
             UInt128 m = (UInt128)(e < 0 ? -e : e);
-            if (m > MaxBeforeScale[by]) return false;
-            m *= Pow10[by];
+            if (by != 0)
+            {
+                if (m > MaxBeforeScale[by]) return false;
+                m *= Pow10[by];
+            }
             magnitude += m; // each below 2^96: a few of them cannot overflow 128 bits
             sum += e < 0 ? -(Int128)m : (Int128)m;
         }

@@ -122,7 +122,7 @@ public class EquityMarkerTests
     private static (StrategyRunner Runner, BacktestBroker Broker) Runner(decimal equity, decimal fees, decimal slippage)
     {
         var broker = new BacktestBroker([Fil], new FeeModel(fees, fees), new SlippageModel(slippage));
-        var runner = new StrategyRunner(CrossoverStrategy.Create(), [Fil], broker, null, equity);
+        var runner = new StrategyRunner(CrossoverStrategy.Create(), [Fil], broker, (BacktestRecorder?)null, equity);
         return (runner, broker);
     }
 }
