@@ -128,13 +128,14 @@ public sealed class BacktestEngine
                 if (unchanged && !heldBy[v]) variantEquity[v][i] = variantEquity[v][i - 1];
                 else
                 {
-                    if (!_integerMarking || !marker.TryMark(v, closes, out decimal e))
+                    int copyOf = -1;
+                    if (!_integerMarking || !marker.TryMark(v, i, closes, out decimal e, out copyOf))
                     {
                         e = _options.InitialEquity + runner.NetPnl(v);
                         marker.SetEquity(v, e);
                     }
                     lastEquity[v] = e;
-                    variantEquity[v][i] = (double)e;
+                    variantEquity[v][i] = copyOf >= 0 ? variantEquity[copyOf][i] : (double)e;
                     anyMarked = true;
                 }
             }

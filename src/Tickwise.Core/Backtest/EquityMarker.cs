@@ -33,6 +33,9 @@ internal sealed class EquityMarker
     private readonly long[] _quantity; // per variant × symbol: quantity at scale S − 8 (0 when flat), so × raw close gives scale S
     private readonly Int128[] _equity; // per variant: the latest equity's mantissa (signed) and scale
     private readonly int[] _equityScale;
+    private readonly int[] _sameAs; // per variant: an earlier variant with the very same constants and quantities, or -1
+    private readonly int[] _markedAt; // per variant: the bar it was last marked at on the integer path, or -1
+    private readonly decimal[] _marked; // per variant: that mark
 
     /// <summary>Creates a marker of <paramref name="runner"/>'s variants, each starting at <paramref name="initialEquity"/>.</summary>
     public EquityMarker(StrategyRunner runner, int variants, decimal initialEquity)
@@ -47,20 +50,54 @@ internal sealed class EquityMarker
         _quantity = new long[variants * _symbols];
         _equity = new Int128[variants];
         _equityScale = new int[variants];
+        _sameAs = new int[variants];
+        _markedAt = new int[variants];
+        _marked = new decimal[variants];
+        _sameAs.AsSpan().Fill(-1);
+        _markedAt.AsSpan().Fill(-1);
     }
 
     /// <summary>Reads the positions again; call after fills, before the next <see cref="TryMark"/>.</summary>
     public void Rebuild()
     {
-        for (int v = 0; v < _exact.Length; v++) _exact[v] = RebuildVariant(v);
+        for (int v = 0; v < _exact.Length; v++)
+        {
+            _exact[v] = RebuildVariant(v);
+            _sameAs[v] = -1;
+            _markedAt[v] = -1;
+            if (!_exact[v]) continue;
+            for (int u = 0; u < v && _sameAs[v] < 0; u++)
+                if (_exact[u] && _constant[u] == _constant[v] && _constantMagnitude[u] == _constantMagnitude[v] && _scale[u] == _scale[v]
+                    && _quantity.AsSpan(u * _symbols, _symbols).SequenceEqual(_quantity.AsSpan(v * _symbols, _symbols)))
+                    _sameAs[v] = u;
+        }
     }
 
-    /// <summary>Marks variant <paramref name="variant"/> at the closes <paramref name="closeRaw"/> (raw fixed point, by
-    /// symbol); false when the exact integer path cannot promise the decimal path's result.</summary>
-    public bool TryMark(int variant, ReadOnlySpan<long> closeRaw, out decimal equity)
+    /// <summary>Marks variant <paramref name="variant"/> at bar <paramref name="bar"/>'s closes <paramref name="closeRaw"/>
+    /// (raw fixed point, by symbol); false when the exact integer path cannot promise the decimal path's result.</summary>
+    /// <param name="variant">The variant.</param>
+    /// <param name="bar">The bar's index: marks of one bar share their closes.</param>
+    /// <param name="closeRaw">The closes, by symbol.</param>
+    /// <param name="equity">The equity.</param>
+    /// <param name="copyOf">An earlier variant whose mark of this bar this is (it holds the same positions, as the
+    /// crossover's variants do until a stop parts them), so that its double may be copied too; -1 otherwise.</param>
+    public bool TryMark(int variant, int bar, ReadOnlySpan<long> closeRaw, out decimal equity, out int copyOf)
     {
         equity = default;
+        copyOf = -1;
         if (!_exact[variant]) return false;
+        int same = _sameAs[variant];
+        if (same >= 0 && _markedAt[same] == bar)
+        {
+            // The same constants, quantities and closes: the same sum, so the same decimal.
+            equity = _marked[same];
+            _equity[variant] = _equity[same];
+            _equityScale[variant] = _equityScale[same];
+            _markedAt[variant] = bar;
+            _marked[variant] = equity;
+            copyOf = same;
+            return true;
+        }
         Int128 sum = _constant[variant];
         UInt128 magnitude = _constantMagnitude[variant];
         int row = variant * _symbols;
@@ -79,6 +116,8 @@ internal sealed class EquityMarker
         _equity[variant] = sum;
         _equityScale[variant] = scale;
         equity = ToDecimal(sum, scale);
+        _markedAt[variant] = bar;
+        _marked[variant] = equity;
         return true;
     }
 

@@ -92,12 +92,12 @@ public class EquityMarkerTests
         sut.Rebuild();
         runner.OnAlignedBars([MakeBar(Fil, 0, 4.1234m, 4.2001m)]);
 
-        sut.TryMark(0, [P(4.2001m).Raw], out decimal equity).ShouldBeTrue();
+        sut.TryMark(0, 0, [P(4.2001m).Raw], out decimal equity, out _).ShouldBeTrue();
 
         decimal expected = 10_000m + runner.NetPnl(0);
         equity.ShouldBe(expected);
         equity.Scale.ShouldBe(expected.Scale);
-        sut.TryMark(1, [P(4.2001m).Raw], out decimal flat).ShouldBeTrue();
+        sut.TryMark(1, 0, [P(4.2001m).Raw], out decimal flat, out _).ShouldBeTrue();
         decimal.GetBits(flat).ShouldBe(decimal.GetBits(10_000m + runner.NetPnl(1)));
         sut.TryTotal(out decimal total).ShouldBeTrue();
         decimal.GetBits(total).ShouldBe(decimal.GetBits(0m + equity + flat));
@@ -113,10 +113,10 @@ public class EquityMarkerTests
         var sut = new EquityMarker(runner, 2, 50m);
         sut.Rebuild();
 
-        sut.TryMark(0, [P(9m).Raw], out decimal equity).ShouldBeTrue();
+        sut.TryMark(0, 0, [P(9m).Raw], out decimal equity, out _).ShouldBeTrue();
         equity.ShouldBe(40m);
-        sut.TryMark(0, [P(5m).Raw], out _).ShouldBeFalse(); // zero: the decimal path decides its sign bit
-        sut.TryMark(0, [P(4m).Raw], out _).ShouldBeFalse();
+        sut.TryMark(0, 1, [P(5m).Raw], out _, out _).ShouldBeFalse(); // zero: the decimal path decides its sign bit
+        sut.TryMark(0, 2, [P(4m).Raw], out _, out _).ShouldBeFalse();
     }
 
     private static (StrategyRunner Runner, BacktestBroker Broker) Runner(decimal equity, decimal fees, decimal slippage)
