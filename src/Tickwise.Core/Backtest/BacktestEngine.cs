@@ -1,3 +1,4 @@
+using System.Buffers;
 using Tickwise.Core.Market;
 using Tickwise.Core.Strategies;
 using Tickwise.Core.Trading;
@@ -21,14 +22,23 @@ namespace Tickwise.Core.Backtest;
 public sealed class BacktestEngine
 {
     private readonly BacktestOptions _options;
+    private readonly bool _integerMarking;
 
     /// <summary>Creates an engine.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public BacktestEngine(BacktestOptions options)
+        : this(options, integerMarking: true)
+    {
+    }
+
+    /// <summary>Creates an engine that marks equity with <see cref="EquityMarker"/> or, for tests that compare both,
+    /// with decimal arithmetic only.</summary>
+    internal BacktestEngine(BacktestOptions options, bool integerMarking)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         _options = options;
+        _integerMarking = integerMarking;
     }
 
     /// <summary>Runs <paramref name="strategy"/> over <paramref name="legs"/>: one bar array per symbol, aligned (same length,
@@ -53,56 +63,38 @@ public sealed class BacktestEngine
         for (int s = 0; s < k; s++) symbols[s] = legs[s][0].Symbol;
 
         var broker = new BacktestBroker(symbols, new FeeModel(_options.FeesBps, _options.FeesBps), new SlippageModel(_options.SlippageBps));
-        var trades = new List<BacktestTrade>();
-        var signals = new List<Signal>();
-        var builders = new TradeBuilder[variants * k];
-        for (int v = 0; v < variants; v++)
-            for (int s = 0; s < k; s++) builders[v * k + s] = new TradeBuilder(strategy.Variants[v], symbols[s]);
-        var tradePnls = new List<decimal>[variants];
-        for (int v = 0; v < variants; v++) tradePnls[v] = [];
-        var notional = new decimal[variants];
-        int fills = 0;
-
-        void OnEvent(TradingEvent e)
-        {
-            if (e.Kind == TradingEventKind.Signal) signals.Add(e.Signal);
-            else if (e.Kind == TradingEventKind.Fill)
-            {
-                int v = IndexOf(strategy.Variants, e.Variant!), s = Array.IndexOf(symbols, e.Fill.Symbol);
-                fills++;
-                notional[v] += e.Fill.Notional;
-                if (builders[v * k + s].Apply(e.Fill) is { } trade)
-                {
-                    trades.Add(trade);
-                    tradePnls[v].Add(trade.Pnl);
-                }
-            }
-        }
-
-        var runner = new StrategyRunner(strategy, symbols, broker, OnEvent, _options.InitialEquity);
+        var recorder = new BacktestRecorder(strategy.Variants, symbols);
+        var runner = new StrategyRunner(strategy, symbols, broker, recorder, _options.InitialEquity);
         var row = new Bar[k];
         var equity = new decimal[n];
         // The variants' curves serve only their figures, which run in double: kept as doubles (each the exact equity
         // converted), with each variant's latest exact equity beside them for the total and the final value.
+        // Rented, not allocated: they are not part of the result, and fresh large arrays cost page faults each run.
         var variantEquity = new double[variants][];
-        for (int v = 0; v < variants; v++) variantEquity[v] = new double[n];
+        for (int v = 0; v < variants; v++) variantEquity[v] = ArrayPool<double>.Shared.Rent(n);
+        double[] totalEquity = ArrayPool<double>.Shared.Rent(n); // (double)equity[i], for the figures
         var lastEquity = new decimal[variants];
         var times = new long[n];
         var exposed = new long[variants];
         var heldBy = new bool[variants];
-        int fillsAtLastMark = 0;
+        int fillsAtLastMark = 0, fillsAtRebuild = -1;
+        var marker = new EquityMarker(runner, variants, _options.InitialEquity);
+        var closes = new long[k];
         long exposedAny = 0;
         long open0 = legs[0][0].OpenTimeMs;
+        // Arrays, not the interface: the loop reads them several times per bar, and an interface indexer is a call each time.
+        Bar[][] legArray = [.. legs];
+        Bar[] first = legArray[0];
 
         for (int i = 0; i < n; i++)
         {
-            long openMs = legs[0][i].OpenTimeMs;
+            long openMs = first[i].OpenTimeMs;
             for (int s = 0; s < k; s++)
             {
-                ref readonly Bar bar = ref legs[s][i];
+                ref readonly Bar bar = ref legArray[s][i];
                 if (bar.OpenTimeMs != openMs || bar.Interval != interval)
                     throw new ArgumentException($"The legs are not aligned at index {i}: {bar.Symbol} {bar.Interval} at {bar.OpenTimeMs}, expected {interval} at {openMs}.", nameof(legs));
-                if (i > 0 && openMs <= legs[0][i - 1].OpenTimeMs) throw new ArgumentException($"Bars are not in ascending time order at index {i}.", nameof(legs));
+                if (i > 0 && openMs <= first[i - 1].OpenTimeMs) throw new ArgumentException($"Bars are not in ascending time order at index {i}.", nameof(legs));
                 if (k > 1) row[s] = bar;
                 broker.OnOpen(s, bar.Open, openMs);
             }
@@ -118,30 +110,50 @@ public sealed class BacktestEngine
 
             long closeMs = openMs + interval.Milliseconds;
             // One leg: the bar in place, not a copy (a bar is a large struct and this runs every bar).
-            runner.OnAlignedBars(k == 1 ? new ReadOnlySpan<Bar>(in legs[0][i]) : row);
+            runner.OnAlignedBars(k == 1 ? new ReadOnlySpan<Bar>(in first[i]) : row);
 
             // A variant flat since the last mark with no fill in between has the same equity as then (realized P&L and
             // fees only move on fills, and a flat position has nothing to mark): copy it instead of re-summing decimals.
+            int fills = recorder.FillCount;
             bool unchanged = i > 0 && fills == fillsAtLastMark;
             bool anyMarked = false;
+            if (fills != fillsAtRebuild)
+            {
+                marker.Rebuild();
+                fillsAtRebuild = fills;
+            }
+            for (int s = 0; s < k; s++) closes[s] = legArray[s][i].Close.Raw;
             for (int v = 0; v < variants; v++)
             {
                 if (unchanged && !heldBy[v]) variantEquity[v][i] = variantEquity[v][i - 1];
                 else
                 {
-                    decimal e = _options.InitialEquity + runner.NetPnl(v);
+                    int copyOf = -1;
+                    if (!_integerMarking || !marker.TryMark(v, i, closes, out decimal e, out copyOf))
+                    {
+                        e = _options.InitialEquity + runner.NetPnl(v);
+                        marker.SetEquity(v, e);
+                    }
                     lastEquity[v] = e;
-                    variantEquity[v][i] = (double)e;
+                    variantEquity[v][i] = copyOf >= 0 ? variantEquity[copyOf][i] : (double)e;
                     anyMarked = true;
                 }
             }
             if (anyMarked)
             {
-                decimal total = 0;
-                for (int v = 0; v < variants; v++) total += lastEquity[v];
+                if (!_integerMarking || !marker.TryTotal(out decimal total))
+                {
+                    total = 0;
+                    for (int v = 0; v < variants; v++) total += lastEquity[v];
+                }
                 equity[i] = total;
+                totalEquity[i] = (double)total;
             }
-            else equity[i] = equity[i - 1];
+            else
+            {
+                equity[i] = equity[i - 1];
+                totalEquity[i] = totalEquity[i - 1]; // the same decimal: the same double, without converting again
+            }
             fillsAtLastMark = fills;
             times[i] = closeMs;
             if (progress is not null && (i & 0xFFFF) == 0xFFFF) progress(i + 1);
@@ -149,16 +161,26 @@ public sealed class BacktestEngine
         progress?.Invoke(n);
 
         decimal initial = _options.InitialEquity * variants;
-        var allPnls = new decimal[trades.Count];
-        for (int t = 0; t < trades.Count; t++) allPnls[t] = trades[t].Pnl;
+        ReadOnlySpan<BacktestTrade> tradeSpan = recorder.Trades;
+        decimal[] allPnls = ArrayPool<decimal>.Shared.Rent(tradeSpan.Length);
+        for (int t = 0; t < tradeSpan.Length; t++) allPnls[t] = tradeSpan[t].Pnl;
         decimal totalNotional = 0;
         var variantResults = new BacktestVariantResult[variants];
         for (int v = 0; v < variants; v++)
         {
-            totalNotional += notional[v];
-            var metrics = PerformanceMetrics.Compute(_options.InitialEquity, variantEquity[v], [.. tradePnls[v]], exposed[v], notional[v], interval.Milliseconds);
-            variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, lastEquity[v], metrics, tradePnls[v].Count);
+            totalNotional += recorder.Notional[v];
+            ReadOnlySpan<decimal> tradePnls = recorder.TradePnls(v);
+            var metrics = PerformanceMetrics.Compute(_options.InitialEquity, new ReadOnlySpan<double>(variantEquity[v], 0, n), tradePnls, exposed[v], recorder.Notional[v], interval.Milliseconds);
+            variantResults[v] = new BacktestVariantResult(strategy.Variants[v], _options.InitialEquity, lastEquity[v], metrics, tradePnls.Length);
+            ArrayPool<double>.Shared.Return(variantEquity[v]);
         }
+        PerformanceMetrics allMetrics = PerformanceMetrics.Compute(initial, new ReadOnlySpan<double>(totalEquity, 0, n), new ReadOnlySpan<decimal>(allPnls, 0, tradeSpan.Length), exposedAny, totalNotional, interval.Milliseconds);
+        ArrayPool<double>.Shared.Return(totalEquity);
+        ArrayPool<decimal>.Shared.Return(allPnls);
+        BacktestTrade[] tradeArray = recorder.TradesToArray();
+        Signal[] signalArray = recorder.SignalsToArray();
+        int fillCount = recorder.FillCount;
+        recorder.Dispose();
 
         return new BacktestResult
         {
@@ -170,20 +192,13 @@ public sealed class BacktestEngine
             Options = _options,
             InitialEquity = initial,
             FinalEquity = equity[^1],
-            Metrics = PerformanceMetrics.Compute(initial, equity, allPnls, exposedAny, totalNotional, interval.Milliseconds),
+            Metrics = allMetrics,
             Variants = variantResults,
-            Trades = trades,
-            Signals = signals,
+            Trades = tradeArray,
+            Signals = signalArray,
             EquityTimesMs = times,
             Equity = equity,
-            FillCount = fills,
+            FillCount = fillCount,
         };
-    }
-
-    private static int IndexOf(IReadOnlyList<string> names, string name)
-    {
-        for (int i = 0; i < names.Count; i++)
-            if (string.Equals(names[i], name, StringComparison.Ordinal)) return i;
-        throw new InvalidOperationException($"Unknown variant {name}.");
     }
 }

@@ -18,9 +18,9 @@ namespace Tickwise.Core.Strategies;
 /// changes). Without a callback nothing is allocated for them. Not thread-safe.</para>
 /// <para>The backtest engine drives it with a <see cref="BacktestBroker"/> instead (internal constructor): the same
 /// targets, rounding and rejections, but orders go to the broker as (variant, symbol, side, quantity) without client id,
-/// request or order objects, and fills come back by index. Then the runner reports signals and fills only (fills with
-/// no <see cref="TradingEvent.Order"/>): no order events, as there are no order objects, and no position snapshots,
-/// which the engine does not read.</para>
+/// request or order objects, and fills come back by index. Then the runner reports signals and fills only, straight to
+/// a <see cref="BacktestRecorder"/> with the variant's and symbol's indices (or as fill and signal events): no order
+/// events, as there are no order objects, and no position snapshots, which the engine does not read.</para>
 /// <para>A broker that answers later (the testnet broker) returns an order still open; when it is later rejected or
 /// canceled, the runner takes its unfilled quantity off the target before it sizes the next order, so the
 /// target never counts a position the fills did not build. When the broker gives the symbol's filters
@@ -34,10 +34,11 @@ public sealed class StrategyRunner : IStrategyContext
     private readonly IBroker? _broker;
     private readonly BacktestBroker? _simulated;
     private readonly Action<TradingEvent>? _onEvent;
+    private readonly BacktestRecorder? _recorder;
     private readonly string _clientIdPrefix;
     private readonly Position[] _positions;
     private readonly decimal[] _targets;
-    private readonly decimal[] _lastPrice;
+    private readonly long[] _lastCloseRaw; // raw, converted to decimal only when read: a backtest sets it every bar
     private readonly Bar[] _row;
     private readonly bool[] _have;
     private readonly List<TradingEvent> _heldFills = [];
@@ -46,6 +47,7 @@ public sealed class StrategyRunner : IStrategyContext
     private long _orderCount;
     private long _lastTimeMs;
     private bool _placing;
+    private bool _hasBars;
 
     /// <summary>Creates a runner of <paramref name="strategy"/> on <paramref name="symbols"/> through <paramref name="broker"/>.</summary>
     /// <param name="strategy">The strategy.</param>
@@ -60,10 +62,18 @@ public sealed class StrategyRunner : IStrategyContext
     {
     }
 
-    /// <summary>Creates the backtest's runner: orders go to <paramref name="broker"/> (which takes no other runner).</summary>
+    /// <summary>Creates a runner on the backtest's broker that reports signals and fills as <see cref="TradingEvent"/>s.</summary>
     internal StrategyRunner(IStrategy strategy, IReadOnlyList<Symbol> symbols, BacktestBroker broker, Action<TradingEvent>? onEvent, decimal initialEquity)
         : this(strategy, symbols, null, broker ?? throw new ArgumentNullException(nameof(broker)), onEvent, null, initialEquity)
     {
+    }
+
+    /// <summary>Creates the backtest's runner: orders go to <paramref name="broker"/> (which takes no other runner); signals
+    /// and fills go to <paramref name="recorder"/>, with the variant's and symbol's indices.</summary>
+    internal StrategyRunner(IStrategy strategy, IReadOnlyList<Symbol> symbols, BacktestBroker broker, BacktestRecorder? recorder, decimal initialEquity)
+        : this(strategy, symbols, null, broker ?? throw new ArgumentNullException(nameof(broker)), null, null, initialEquity)
+    {
+        _recorder = recorder;
     }
 
     private StrategyRunner(IStrategy strategy, IReadOnlyList<Symbol> symbols, IBroker? broker, BacktestBroker? simulated, Action<TradingEvent>? onEvent, string? clientIdPrefix, decimal initialEquity)
@@ -85,7 +95,7 @@ public sealed class StrategyRunner : IStrategyContext
         _positions = new Position[variants * _symbols.Length];
         for (int i = 0; i < _positions.Length; i++) _positions[i] = new Position(_symbols[i % _symbols.Length]);
         _targets = new decimal[_positions.Length];
-        _lastPrice = new decimal[_symbols.Length];
+        _lastCloseRaw = new long[_symbols.Length];
         _row = new Bar[_symbols.Length];
         _have = new bool[_symbols.Length];
         if (simulated is not null) simulated.SetFillHandler(OnSimulatedFill);
@@ -131,7 +141,8 @@ public sealed class StrategyRunner : IStrategyContext
     public void OnAlignedBars(ReadOnlySpan<Bar> bars)
     {
         if (bars.Length != _symbols.Length) throw new ArgumentException($"{_symbols.Length} bars expected, {bars.Length} given.", nameof(bars));
-        for (int s = 0; s < bars.Length; s++) _lastPrice[s] = bars[s].Close.ToDecimal();
+        for (int s = 0; s < bars.Length; s++) _lastCloseRaw[s] = bars[s].Close.Raw;
+        _hasBars = true;
         _lastTimeMs = bars[0].OpenTimeMs + bars[0].Interval.Milliseconds;
         _strategy.OnBars(bars, this);
     }
@@ -143,7 +154,7 @@ public sealed class StrategyRunner : IStrategyContext
     public decimal GetTarget(int variant, int symbolIndex) => _targets[variant * _symbols.Length + symbolIndex];
 
     /// <summary>Returns the latest close of the <paramref name="symbolIndex"/>-th symbol (zero before the first bar).</summary>
-    public decimal LastPrice(int symbolIndex) => _lastPrice[symbolIndex];
+    public decimal LastPrice(int symbolIndex) => _hasBars ? FixedPoint.ToDecimal(_lastCloseRaw[symbolIndex]) : 0m;
 
     /// <summary>Returns the profit of <paramref name="variant"/> since the start, net of fees, open positions marked at the latest closes.</summary>
     public decimal NetPnl(int variant)
@@ -153,7 +164,7 @@ public sealed class StrategyRunner : IStrategyContext
         {
             Position p = _positions[variant * _symbols.Length + s];
             pnl += p.RealizedNetOfFees;
-            if (!p.IsFlat) pnl += p.UnrealizedPnl(_lastPrice[s]);
+            if (!p.IsFlat) pnl += p.UnrealizedPnl(LastPrice(s));
         }
         return pnl;
     }
@@ -173,7 +184,7 @@ public sealed class StrategyRunner : IStrategyContext
     public PositionSnapshot Snapshot(int variant, int symbolIndex)
     {
         Position p = GetPosition(variant, symbolIndex);
-        decimal mark = _lastPrice[symbolIndex];
+        decimal mark = LastPrice(symbolIndex);
         return new PositionSnapshot(_strategy.Name, _strategy.Variants[variant], p.Symbol, p.Quantity, p.AveragePrice, p.RealizedPnl - p.Fees,
             p.UnrealizedPnl(mark), mark, p.OpenedMs, _lastTimeMs);
     }
@@ -181,7 +192,11 @@ public sealed class StrategyRunner : IStrategyContext
     /// <inheritdoc/>
     public decimal Equity(int variant) => InitialEquity + NetPnl(variant);
 
-    void IStrategyContext.Signal(in Signal signal) => _onEvent?.Invoke(new TradingEvent(TradingEventKind.Signal, Signal: signal, Variant: signal.Variant));
+    void IStrategyContext.Signal(in Signal signal)
+    {
+        if (_recorder is not null) _recorder.OnSignal(signal);
+        else _onEvent?.Invoke(new TradingEvent(TradingEventKind.Signal, Signal: signal, Variant: signal.Variant));
+    }
 
     void IStrategyContext.SetTarget(int variant, int symbolIndex, decimal quantity)
     {
@@ -243,7 +258,8 @@ public sealed class StrategyRunner : IStrategyContext
     private void OnSimulatedFill(int variant, int symbolIndex, in Fill fill)
     {
         _positions[variant * _symbols.Length + symbolIndex].Apply(fill);
-        _onEvent?.Invoke(new TradingEvent(TradingEventKind.Fill, Fill: fill, Variant: _strategy.Variants[variant]));
+        if (_recorder is not null) _recorder.OnFill(variant, symbolIndex, fill);
+        else _onEvent?.Invoke(new TradingEvent(TradingEventKind.Fill, Fill: fill, Variant: _strategy.Variants[variant]));
     }
 
     private void OnFill(Order order, Fill fill)
