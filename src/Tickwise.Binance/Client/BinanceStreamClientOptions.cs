@@ -2,7 +2,7 @@ namespace Tickwise.Binance.Client;
 
 /// <summary>Settings of a <see cref="BinanceStreamClient"/>: where to connect, what to subscribe to, and its timings.</summary>
 /// <remarks>The defaults suit the real exchange; tests shorten the timings so reconnects take milliseconds.</remarks>
-public sealed class BinanceStreamClientOptions
+public sealed record BinanceStreamClientOptions
 {
     /// <summary>The stream and REST endpoints.</summary>
     public required BinanceEndpoints Endpoints { get; init; }
@@ -50,22 +50,7 @@ public sealed class BinanceStreamClientOptions
     public TimeSpan ConnectionOverlap { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Returns a copy of these options for another subscription (one connection of a split one).</summary>
-    public BinanceStreamClientOptions With(StreamSubscription subscription) => new()
-    {
-        Endpoints = Endpoints,
-        Subscription = subscription,
-        InitialBackoff = InitialBackoff,
-        MaxBackoff = MaxBackoff,
-        HealthyAfter = HealthyAfter,
-        FastRetryWindow = FastRetryWindow,
-        NoDataTimeout = NoDataTimeout,
-        ConnectTimeout = ConnectTimeout,
-        MaxMessageBytes = MaxMessageBytes,
-        RestPageLimit = RestPageLimit,
-        RestAttempts = RestAttempts,
-        MaxConnectionLifetime = MaxConnectionLifetime,
-        ConnectionOverlap = ConnectionOverlap,
-    };
+    public BinanceStreamClientOptions With(StreamSubscription subscription) => this with { Subscription = subscription };
 
     /// <summary>Throws when a setting is out of range.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A timing is not positive, the backoff cap is below its start, the

@@ -177,7 +177,7 @@ internal static class RunCommand
             {
                 // The overlap (2 s by default) stays well inside a short lifetime: a quarter of it at most.
                 TimeSpan overlap = life / 4 < template.ConnectionOverlap ? life / 4 : template.ConnectionOverlap;
-                template = Copy(template, life, overlap);
+                template = template with { MaxConnectionLifetime = life, ConnectionOverlap = overlap };
             }
             template.Validate();
             var connections = new List<BinanceStreamClientOptions>(subscriptions.Count);
@@ -189,19 +189,6 @@ internal static class RunCommand
             throw new CliException(e.Message, e);
         }
     }
-
-    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, TimeSpan lifetime, TimeSpan overlap) => new()
-    {
-        Endpoints = o.Endpoints,
-        Subscription = o.Subscription,
-        InitialBackoff = o.InitialBackoff,
-        MaxBackoff = o.MaxBackoff,
-        HealthyAfter = o.HealthyAfter,
-        FastRetryWindow = o.FastRetryWindow,
-        NoDataTimeout = o.NoDataTimeout,
-        MaxConnectionLifetime = lifetime,
-        ConnectionOverlap = overlap,
-    };
 
     private static Uri? Url(string? text, string option)
     {

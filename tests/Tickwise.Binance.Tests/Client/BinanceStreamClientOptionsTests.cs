@@ -29,7 +29,7 @@ public class BinanceStreamClientOptionsTests
     [Fact]
     public void With_AnotherSubscription_KeepsTheLifetimeAndOverlap()
     {
-        var sut = Copy(Valid(), lifetime: TimeSpan.FromSeconds(5), overlap: TimeSpan.FromSeconds(1), fastRetry: TimeSpan.FromSeconds(7));
+        var sut = Valid() with { MaxConnectionLifetime = TimeSpan.FromSeconds(5), ConnectionOverlap = TimeSpan.FromSeconds(1), FastRetryWindow = TimeSpan.FromSeconds(7) };
 
         var copy = sut.With(new StreamSubscription([new Symbol("ETHUSDT")], [StreamKind.AggTrade]));
 
@@ -40,18 +40,18 @@ public class BinanceStreamClientOptionsTests
 
     public static TheoryData<string, Func<BinanceStreamClientOptions, BinanceStreamClientOptions>> Bad => new()
     {
-        { "InitialBackoff", o => Copy(o, initial: TimeSpan.Zero) },
-        { "MaxBackoff", o => Copy(o, max: TimeSpan.FromMilliseconds(10)) },
-        { "NoDataTimeout", o => Copy(o, noData: TimeSpan.FromSeconds(-1)) },
-        { "MaxMessageBytes", o => Copy(o, maxBytes: 10) },
-        { "MaxMessageBytes", o => Copy(o, maxBytes: int.MaxValue) },
-        { "RestPageLimit", o => Copy(o, pageLimit: 1001) },
-        { "RestPageLimit", o => Copy(o, pageLimit: 0) },
-        { "RestAttempts", o => Copy(o, attempts: 0) },
-        { "MaxConnectionLifetime", o => Copy(o, lifetime: TimeSpan.Zero) },
-        { "ConnectionOverlap", o => Copy(o, overlap: TimeSpan.FromTicks(-1)) },
-        { "FastRetryWindow", o => Copy(o, fastRetry: TimeSpan.FromTicks(-1)) },
-        { "ConnectionOverlap", o => Copy(o, lifetime: TimeSpan.FromSeconds(2), overlap: TimeSpan.FromSeconds(2)) },
+        { "InitialBackoff", o => o with { InitialBackoff = TimeSpan.Zero } },
+        { "MaxBackoff", o => o with { MaxBackoff = TimeSpan.FromMilliseconds(10) } },
+        { "NoDataTimeout", o => o with { NoDataTimeout = TimeSpan.FromSeconds(-1) } },
+        { "MaxMessageBytes", o => o with { MaxMessageBytes = 10 } },
+        { "MaxMessageBytes", o => o with { MaxMessageBytes = int.MaxValue } },
+        { "RestPageLimit", o => o with { RestPageLimit = 1001 } },
+        { "RestPageLimit", o => o with { RestPageLimit = 0 } },
+        { "RestAttempts", o => o with { RestAttempts = 0 } },
+        { "MaxConnectionLifetime", o => o with { MaxConnectionLifetime = TimeSpan.Zero } },
+        { "ConnectionOverlap", o => o with { ConnectionOverlap = TimeSpan.FromTicks(-1) } },
+        { "FastRetryWindow", o => o with { FastRetryWindow = TimeSpan.FromTicks(-1) } },
+        { "ConnectionOverlap", o => o with { MaxConnectionLifetime = TimeSpan.FromSeconds(2), ConnectionOverlap = TimeSpan.FromSeconds(2) } },
     };
 
     [Theory]
@@ -62,19 +62,4 @@ public class BinanceStreamClientOptionsTests
 
         Should.Throw<ArgumentOutOfRangeException>(sut.Validate).ParamName.ShouldBe(name);
     }
-
-    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, TimeSpan? initial = null, TimeSpan? max = null, TimeSpan? noData = null, int? maxBytes = null, int? pageLimit = null, int? attempts = null, TimeSpan? lifetime = null, TimeSpan? overlap = null, TimeSpan? fastRetry = null) => new()
-    {
-        Endpoints = o.Endpoints,
-        Subscription = o.Subscription,
-        InitialBackoff = initial ?? o.InitialBackoff,
-        MaxBackoff = max ?? o.MaxBackoff,
-        NoDataTimeout = noData ?? o.NoDataTimeout,
-        MaxMessageBytes = maxBytes ?? o.MaxMessageBytes,
-        RestPageLimit = pageLimit ?? o.RestPageLimit,
-        RestAttempts = attempts ?? o.RestAttempts,
-        MaxConnectionLifetime = lifetime ?? o.MaxConnectionLifetime,
-        ConnectionOverlap = overlap ?? o.ConnectionOverlap,
-        FastRetryWindow = fastRetry ?? o.FastRetryWindow,
-    };
 }

@@ -58,15 +58,12 @@ public partial class BinanceSourceTests
         await using var server = await FakeBinanceServer.StartAsync();
         // The real schedule (1 s doubling to 60 s, healthy after 30 s) with the default 30 s fast-retry window: pure
         // doubling would have reached a 4-8 s step by the time a 5 s outage ends.
-        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => new BinanceStreamClientOptions
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => o with
         {
-            Endpoints = o.Endpoints,
-            Subscription = o.Subscription,
             InitialBackoff = TimeSpan.FromSeconds(1),
             MaxBackoff = TimeSpan.FromSeconds(60),
             HealthyAfter = TimeSpan.FromSeconds(30),
             FastRetryWindow = TimeSpan.FromSeconds(30),
-            NoDataTimeout = o.NoDataTimeout,
         }, "BTCUSDT");
         await server.WaitForConnectionsAsync(1, CatchUp);
         await server.PublishSlowlyAsync("BTCUSDT", 500, 50, TimeSpan.FromMilliseconds(5));

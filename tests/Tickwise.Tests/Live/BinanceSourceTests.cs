@@ -259,46 +259,15 @@ public partial class BinanceSourceTests
         server.Connections.ShouldBe(0);
     }
 
-    private static BinanceStreamClientOptions Limit(BinanceStreamClientOptions o, int maxMessageBytes) => new()
-    {
-        Endpoints = o.Endpoints,
-        Subscription = o.Subscription,
-        InitialBackoff = o.InitialBackoff,
-        MaxBackoff = o.MaxBackoff,
-        HealthyAfter = o.HealthyAfter,
-        ConnectTimeout = o.ConnectTimeout,
-        NoDataTimeout = o.NoDataTimeout,
-        MaxMessageBytes = maxMessageBytes,
-    };
+    private static BinanceStreamClientOptions Limit(BinanceStreamClientOptions o, int maxMessageBytes) => o with { MaxMessageBytes = maxMessageBytes };
 
-    private static BinanceStreamClientOptions Fast(BinanceStreamClientOptions o, TimeSpan noData) => new()
-    {
-        Endpoints = o.Endpoints,
-        Subscription = o.Subscription,
-        InitialBackoff = o.InitialBackoff,
-        MaxBackoff = o.MaxBackoff,
-        HealthyAfter = o.HealthyAfter,
-        ConnectTimeout = o.ConnectTimeout,
-        NoDataTimeout = noData,
-    };
+    private static BinanceStreamClientOptions Fast(BinanceStreamClientOptions o, TimeSpan noData) => o with { NoDataTimeout = noData };
 
-    private static BinanceStreamClientOptions Attempts(BinanceStreamClientOptions o, int attempts) => Copy(o, o.Endpoints, o.Subscription, attempts);
+    private static BinanceStreamClientOptions Attempts(BinanceStreamClientOptions o, int attempts) => o with { RestAttempts = attempts };
 
-    private static BinanceStreamClientOptions Kinds(BinanceStreamClientOptions o, params StreamKind[] kinds) => Copy(o, o.Endpoints, new StreamSubscription(o.Subscription.Symbols, kinds), o.RestAttempts);
+    private static BinanceStreamClientOptions Kinds(BinanceStreamClientOptions o, params StreamKind[] kinds) => o with { Subscription = new StreamSubscription(o.Subscription.Symbols, kinds) };
 
-    private static BinanceStreamClientOptions Endpoints(BinanceStreamClientOptions o, BinanceEndpoints endpoints) => Copy(o, endpoints, o.Subscription, o.RestAttempts);
-
-    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, BinanceEndpoints endpoints, StreamSubscription subscription, int attempts) => new()
-    {
-        Endpoints = endpoints,
-        Subscription = subscription,
-        InitialBackoff = o.InitialBackoff,
-        MaxBackoff = o.MaxBackoff,
-        HealthyAfter = o.HealthyAfter,
-        ConnectTimeout = o.ConnectTimeout,
-        NoDataTimeout = o.NoDataTimeout,
-        RestAttempts = attempts,
-    };
+    private static BinanceStreamClientOptions Endpoints(BinanceStreamClientOptions o, BinanceEndpoints endpoints) => o with { Endpoints = endpoints };
 
     internal static int FreePort()
     {

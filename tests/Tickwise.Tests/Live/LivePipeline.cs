@@ -78,24 +78,10 @@ internal sealed class LivePipeline : IAsyncDisposable
     };
 
     /// <summary>Returns <paramref name="o"/> subscribed to <paramref name="kinds"/> instead.</summary>
-    public static BinanceStreamClientOptions WithKinds(BinanceStreamClientOptions o, params StreamKind[] kinds) => Copy(o, new StreamSubscription(o.Subscription.Symbols, kinds), o.MaxConnectionLifetime, o.ConnectionOverlap);
+    public static BinanceStreamClientOptions WithKinds(BinanceStreamClientOptions o, params StreamKind[] kinds) => o with { Subscription = new StreamSubscription(o.Subscription.Symbols, kinds) };
 
     /// <summary>Returns <paramref name="o"/> with a short connection lifetime and overlap (rollovers every few seconds).</summary>
-    public static BinanceStreamClientOptions WithLifetime(BinanceStreamClientOptions o, TimeSpan lifetime, TimeSpan overlap) => Copy(o, o.Subscription, lifetime, overlap);
-
-    private static BinanceStreamClientOptions Copy(BinanceStreamClientOptions o, StreamSubscription subscription, TimeSpan lifetime, TimeSpan overlap) => new()
-    {
-        Endpoints = o.Endpoints,
-        Subscription = subscription,
-        InitialBackoff = o.InitialBackoff,
-        MaxBackoff = o.MaxBackoff,
-        HealthyAfter = o.HealthyAfter,
-        ConnectTimeout = o.ConnectTimeout,
-        NoDataTimeout = o.NoDataTimeout,
-        RestAttempts = o.RestAttempts,
-        MaxConnectionLifetime = lifetime,
-        ConnectionOverlap = overlap,
-    };
+    public static BinanceStreamClientOptions WithLifetime(BinanceStreamClientOptions o, TimeSpan lifetime, TimeSpan overlap) => o with { MaxConnectionLifetime = lifetime, ConnectionOverlap = overlap };
 
     /// <summary>Trades the ingest received (the store would hide a repeated one: it keeps each id once).</summary>
     public long Trades => _ingest.Trades;
