@@ -67,17 +67,9 @@ internal static class JsonValues
     }
 
     /// <summary>Formats a decimal as its shortest exact text (as <see cref="DecimalText.Format"/>) and returns the bytes
-    /// written; <paramref name="destination"/> needs room for 40.</summary>
-    public static int FormatDecimal(Span<byte> destination, decimal value)
-    {
-        if (!value.TryFormat(destination, out int written, default, System.Globalization.CultureInfo.InvariantCulture)) throw new InvalidOperationException($"Cannot format {value}.");
-        if (destination[..written].IndexOf((byte)'.') >= 0)
-        {
-            while (destination[written - 1] == (byte)'0') written--;
-            if (destination[written - 1] == (byte)'.') written--;
-        }
-        return written;
-    }
+    /// written; <paramref name="destination"/> needs room for <see cref="DecimalText.MaxUtf8Length"/>.</summary>
+    public static int FormatDecimal(Span<byte> destination, decimal value) =>
+        DecimalText.TryFormat(value, destination, out int written) ? written : throw new InvalidOperationException($"Cannot format {value}.");
 
     /// <summary>Returns the contract's side name of a trade's aggressor.</summary>
     public static string Side(AggressorSide side) => side switch
