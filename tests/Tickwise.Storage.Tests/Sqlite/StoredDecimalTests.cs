@@ -81,4 +81,26 @@ public sealed class StoredDecimalTests
             decimal.GetBits(value).ShouldBe(decimal.GetBits(original), $"text {Encoding.UTF8.GetString(text[..written])}");
         }
     }
+
+    [Fact]
+    public void TryParse_MutatedText_AgreesWithDecimalParse()
+    {
+        // Texts of every length up to 32 from an alphabet of digits and the bytes a word-at-a-time digit check could
+        // mistake for digits (neighbours of '0' and '9', the point, the signs), so every eight-byte word meets them.
+        byte[] alphabet = "0123456789012345678901234567890123456789..--+/:e ,\x00\x7F\xFF"u8.ToArray();
+        var random = new Random(21);
+        var text = new byte[32];
+        for (int i = 0; i < 200_000; i++)
+        {
+            int length = random.Next(1, 33);
+            for (int j = 0; j < length; j++) text[j] = alphabet[random.Next(alphabet.Length)];
+            ReadOnlySpan<byte> utf8 = text.AsSpan(0, length);
+            bool expectedOk = decimal.TryParse(utf8, Styles, CultureInfo.InvariantCulture, out decimal expected);
+
+            bool ok = StoredDecimal.TryParse(utf8, out decimal value);
+
+            ok.ShouldBe(expectedOk, Encoding.Latin1.GetString(utf8));
+            if (ok) decimal.GetBits(value).ShouldBe(decimal.GetBits(expected), Encoding.Latin1.GetString(utf8));
+        }
+    }
 }
