@@ -150,8 +150,8 @@ public sealed partial class SqliteTickStore
         try
         {
             statement = PrepareRead(reader, ReadBarsSql, action);
-            // The columns are read through the raw pointer: holding a reference keeps the statement alive even if the
-            // store is disposed meanwhile (the next step then throws ObjectDisposedException instead).
+            // The columns are read through the raw pointer: holding a reference keeps the statement alive until the
+            // read ends (a store disposed meanwhile closes this reader only when it is returned).
             statement.DangerousAddRef(ref held);
             IntPtr row = SqliteColumns.Handle(statement);
             raw.sqlite3_bind_text(statement, 1, symbol.Value);
@@ -306,7 +306,6 @@ public sealed partial class SqliteTickStore
                 reader.Dispose();
                 throw new ObjectDisposedException(GetType().FullName);
             }
-            _allReaders.Add(reader);
         }
         return reader;
     }
@@ -315,8 +314,13 @@ public sealed partial class SqliteTickStore
     {
         lock (_readersLock)
         {
-            // After Dispose the reader was already closed with the others.
-            if (!_disposed) _idleReaders.Push(reader);
+            if (!_disposed)
+            {
+                _idleReaders.Push(reader);
+                return;
+            }
         }
+        // The store was disposed during this read: the reader is closed now that the read is over.
+        reader.Dispose();
     }
 }

@@ -9,7 +9,8 @@ namespace Tickwise.Storage.Sqlite;
 /// <remarks>
 /// <para>Threading: one thread writes at a time (writes are also serialised by a lock, so misuse is slow, not
 /// corrupting). Reads run on their own connections, beside the writer and each other, and each read sees the data
-/// committed when its query started (WAL snapshot). Dispose the store only when no read is being enumerated.</para>
+/// committed when its query started (WAL snapshot). A read still being enumerated when the store is disposed runs to
+/// its end; its connection closes when it does. SQLite runs in multi-thread mode (see <see cref="SqliteThreading"/>).</para>
 /// <para>Durability: <c>synchronous=NORMAL</c> in WAL mode keeps every committed write across a process crash; a power
 /// loss may undo the last commits but never corrupts the file.</para>
 /// <para>The bulk paths (<see cref="AppendTrades"/>, <see cref="UpsertBars"/>, <see cref="ReadTrades"/>,
@@ -35,10 +36,11 @@ public sealed partial class SqliteTickStore : ITickStore
     private readonly Dictionary<Symbol, long> _symbolIds = [];
     private readonly Lock _readersLock = new();
     private readonly Stack<SqliteReader> _idleReaders = new();
-    private readonly List<SqliteReader> _allReaders = [];
     private readonly List<sqlite3_stmt> _writerStatements = [];
     private readonly sqlite3_stmt? _begin, _commit, _rollback, _insertTrade, _insertTrades, _upsertBar, _findSymbol, _insertSymbol, _setMetadata;
     private volatile bool _disposed;
+
+    static SqliteTickStore() => SqliteThreading.Ensure();
 
     private SqliteTickStore(string path, SqliteTickStoreOptions options, string readerConnectionString, SqliteConnection? writer)
     {
@@ -198,7 +200,7 @@ public sealed partial class SqliteTickStore : ITickStore
         }
     }
 
-    /// <summary>Closes the file. Reads still being enumerated must have finished.</summary>
+    /// <summary>Closes the file; the connection of a read still being enumerated closes when that read ends.</summary>
     public void Dispose()
     {
         if (_disposed) return;
@@ -216,9 +218,9 @@ public sealed partial class SqliteTickStore : ITickStore
         }
         lock (_readersLock)
         {
-            foreach (SqliteReader reader in _allReaders) reader.Dispose();
-            _allReaders.Clear();
-            _idleReaders.Clear();
+            // A reader still rented is closed when its read returns it (ReturnReader): in SQLite's multi-thread mode a
+            // connection must not be closed while another thread steps one of its statements.
+            while (_idleReaders.TryPop(out SqliteReader? idle)) idle.Dispose();
         }
     }
 

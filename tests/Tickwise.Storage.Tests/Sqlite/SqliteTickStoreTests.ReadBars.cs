@@ -7,7 +7,7 @@ namespace Tickwise.Storage.Tests.Sqlite;
 public sealed partial class SqliteTickStoreTests
 {
     [Fact]
-    public void ReadBars_StoreDisposedMidRead_FinishesTheReadOnTheHeldStatement()
+    public void ReadBars_StoreDisposedMidRead_FinishesTheReadOnItsReader()
     {
         SqliteTickStore sut = OpenStore();
         sut.UpsertBars([.. Enumerable.Range(0, 100).Select(i => Bar(Btc, i))]);
@@ -16,8 +16,8 @@ public sealed partial class SqliteTickStoreTests
 
         sut.Dispose();
 
-        // The bars are read through the statement's raw pointer: the read holds a reference to the statement, so
-        // SQLite finalizes it (and closes the connection) only after the read ends, not under it.
+        // Dispose leaves a rented reader alone (closing a connection under a read on another thread is not allowed in
+        // SQLite's multi-thread mode): the read finishes and its reader is closed when it is returned.
         int more = 0;
         while (rows.MoveNext())
         {
