@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Tickwise.Core.Market;
 
 /// <summary>
@@ -93,6 +95,8 @@ public static class FixedPoint
     /// <summary>
     /// Writes the shortest exact text of <paramref name="raw"/> (no trailing zeros, no exponent) as UTF-8.
     /// </summary>
+    /// <remarks>Optimised at first call (no tiering): per-row work of the API's bar and trade tables.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryFormat(long raw, Span<byte> destination, out int written)
     {
         Span<byte> buffer = stackalloc byte[MaxFormattedLength];

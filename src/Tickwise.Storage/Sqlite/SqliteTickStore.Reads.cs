@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using Tickwise.Core.Market;
@@ -190,6 +191,8 @@ public sealed partial class SqliteTickStore
         }
     }
 
+    // Optimised at first call: 10,000 calls per /api/bars request, too many to run at tier 0 while tiered JIT catches up.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Bar ToBar(IntPtr row, Symbol symbol, Interval interval)
     {
         long openTimeMs = SqliteColumns.Int64(row, 0);
@@ -207,6 +210,7 @@ public sealed partial class SqliteTickStore
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static decimal ColumnDecimal(IntPtr row, int column)
     {
         // The TEXT value's UTF-8 bytes as SQLite holds them, not copied into a string.

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Tickwise.Core.Market;
@@ -125,12 +126,14 @@ internal sealed class BarRowsResult(bool csv, string fileName, BarStream bars) :
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Number(Span<byte> destination, long value)
     {
         if (!System.Buffers.Text.Utf8Formatter.TryFormat(value, destination, out int written)) throw new InvalidOperationException($"Cannot format {value}.");
         return written;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int FixedPoint(Span<byte> destination, long raw)
     {
         if (!Core.Market.FixedPoint.TryFormat(raw, destination, out int written)) throw new InvalidOperationException($"Cannot format fixed-point value {raw}.");
