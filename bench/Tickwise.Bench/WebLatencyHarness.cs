@@ -148,21 +148,35 @@ internal static class WebLatencyHarness
         const string path = "/api/bars?symbol=BTCUSDT&interval=1s&limit=10000";
         string first = http.GetStringAsync(path).GetAwaiter().GetResult();
         int rows = JsonDocument.Parse(first).RootElement.GetArrayLength();
-        var times = new double[200];
         // The client reads each body through one reused buffer: it shares the process and its GC with the server, and
         // buffering 1.7 MB bodies on the large object heap made gen2 collections that paused the server too.
         var body = new byte[64 * 1024];
-        // Warm-up requests first: until tiered JIT has optimised the read and render loops, a request takes about twice
-        // as long, and those first requests would be the p99 of 200.
+        // Two measurements: soon after start (50 requests in), and in the steady state of a server that has been up
+        // for a while. Tiered JIT takes well over 50 requests to settle the read and render loops (tier 0, then the
+        // instrumented tier, then tier 1, compiled on a background thread that competes for the two cores), and until
+        // then it costs several ms of CPU per request.
         for (int i = 0; i < 50; i++) Get();
-        int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
-        for (int i = 0; i < times.Length; i++)
+        Measure("50 requests in");
+        for (int i = 0; i < 1_000; i++) Get();
+        Measure("steady, 1,250 requests in");
+
+        void Measure(string phase)
         {
-            long start = Stopwatch.GetTimestamp();
-            Get();
-            times[i] = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+            var times = new double[200];
+            int gen0 = GC.CollectionCount(0), gen1 = GC.CollectionCount(1), gen2 = GC.CollectionCount(2);
+            TimeSpan cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            for (int i = 0; i < times.Length; i++)
+            {
+                long start = Stopwatch.GetTimestamp();
+                Get();
+                times[i] = (Stopwatch.GetTimestamp() - start) * 1000.0 / Stopwatch.Frequency;
+            }
+            double cpuMs = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / times.Length;
+            Array.Sort(times);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"web-latency: GET /api/bars {rows:N0} bars ({first.Length / 1024} KiB JSON), {phase}, {times.Length} requests: p50 {Percentile(times, 0.5):F2} ms, p99 {Percentile(times, 0.99):F2} ms, max {times[^1]:F2} ms; " +
+                $"CPU (server and client) {cpuMs:F1} ms per request; GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)"));
         }
-        Array.Sort(times);
 
         void Get()
         {
@@ -170,10 +184,6 @@ internal static class WebLatencyHarness
             using Stream content = response.Content.ReadAsStream();
             while (content.Read(body, 0, body.Length) > 0) { }
         }
-
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"web-latency: GET /api/bars {rows:N0} bars ({first.Length / 1024} KiB JSON), {times.Length} requests: p50 {Percentile(times, 0.5):F2} ms, p99 {Percentile(times, 0.99):F2} ms, max {times[^1]:F2} ms; " +
-            $"GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2} ({(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC)"));
     }
 
     /// <summary>The server's share of <c>/api/bars</c> without HTTP: the store read, and the JSON rendering.</summary>
