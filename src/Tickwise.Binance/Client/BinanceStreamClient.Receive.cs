@@ -36,6 +36,7 @@ public sealed partial class BinanceStreamClient
             {
                 string? broken = await TakeOverAsync(inherited, deliver, cancellationToken).ConfigureAwait(false);
                 if (broken is not null) return (broken, TakePendingHandover());
+                _live.MarkLive(); // the old connection was live and this one took over without a gap
             }
             else
             {
@@ -47,6 +48,8 @@ public sealed partial class BinanceStreamClient
                     try { await _sequencer.CatchUpAsync(deliver, cancellationToken).ConfigureAwait(false); }
                     finally { MarkActivity(); Volatile.Write(ref _busy, 0); }
                 }
+                // Everything missed while away is delivered (or there is no repair to wait for): live from here on.
+                _live.MarkLive();
             }
             string reason = await ReceiveAsync(socket, deliver, assembler, handedOver.Token, cancellationToken).ConfigureAwait(false);
             return (reason, TakePendingHandover());

@@ -39,6 +39,7 @@ public sealed partial class BinanceStreamClient
     private readonly bool _quotesFromBooks;
     private readonly DepthUpdate _depth = new();
     private readonly Uri _streamUri;
+    private readonly LiveState _live = new();
     private long _connections;
     private long _messages;
     private long _parseErrors;
@@ -79,7 +80,7 @@ public sealed partial class BinanceStreamClient
         _symbolsByName = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         _rest = rest;
         if (rest is not null && (options.Subscription.HasAggTrades || options.Subscription.Kinds.Contains(StreamKind.Trade)))
-            _sequencer = new TradeSequencer(rest, _statuses, options.Subscription.HasAggTrades, options.RestPageLimit, options.RestAttempts, options.InitialBackoff, time, _onNotice);
+            _sequencer = new TradeSequencer(rest, _statuses, options.Subscription.HasAggTrades, options.RestPageLimit, options.RestAttempts, options.InitialBackoff, time, _onNotice, _live);
         if (rest is not null && options.Subscription.Kinds.Contains(StreamKind.Depth))
         {
             _books = new Dictionary<Symbol, LiveBook>(_statuses.Length);
@@ -103,6 +104,9 @@ public sealed partial class BinanceStreamClient
 
     /// <summary>True while a connection is open.</summary>
     public bool IsConnected => Volatile.Read(ref _connected) == 1;
+
+    /// <summary>Whether the connection delivers live trades with none missing before them (see <see cref="LiveState"/>).</summary>
+    public LiveState Live => _live;
 
     /// <summary>Connections opened so far.</summary>
     public long Connections => Interlocked.Read(ref _connections);
@@ -199,6 +203,7 @@ public sealed partial class BinanceStreamClient
                     continue;
                 }
                 Volatile.Write(ref _connected, 0);
+                _live.MarkInterrupted();
                 await CloseAndDisposeAsync(socket).ConfigureAwait(false);
                 if (cancellationToken.IsCancellationRequested) break;
                 _backoff.OnConnectionEnded(_time.GetElapsedTime(connectedAt));
@@ -210,6 +215,7 @@ public sealed partial class BinanceStreamClient
         finally
         {
             Volatile.Write(ref _connected, 0);
+            _live.MarkInterrupted();
             next?.Dispose();
             await closingOld.ConfigureAwait(false);
         }

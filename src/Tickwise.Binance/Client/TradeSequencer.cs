@@ -30,6 +30,7 @@ public sealed class TradeSequencer
     private readonly List<Trade> _page;
     private readonly bool _aggregated;
     private readonly string _what;
+    private readonly LiveState? _live;
 
     /// <summary>Creates a sequencer for the symbols of <paramref name="statuses"/>, which it keeps up to date.</summary>
     /// <param name="rest">Where missing trades are fetched.</param>
@@ -40,9 +41,11 @@ public sealed class TradeSequencer
     /// <param name="retryDelay">The first wait between attempts, doubled after each.</param>
     /// <param name="time">The clock the waits run on.</param>
     /// <param name="onNotice">Receives repairs and losses; may be null.</param>
+    /// <param name="live">The connection's live state, marked interrupted while a gap between live trades is filled; may be null.</param>
     /// <exception cref="ArgumentOutOfRangeException">A limit, count or delay is out of range.</exception>
-    public TradeSequencer(BinanceRestClient rest, IReadOnlyList<StreamSymbolStatus> statuses, bool aggregated, int pageLimit, int attempts, TimeSpan retryDelay, TimeProvider time, Action<StreamNotice>? onNotice = null)
+    public TradeSequencer(BinanceRestClient rest, IReadOnlyList<StreamSymbolStatus> statuses, bool aggregated, int pageLimit, int attempts, TimeSpan retryDelay, TimeProvider time, Action<StreamNotice>? onNotice = null, LiveState? live = null)
     {
+        _live = live;
         _aggregated = aggregated;
         _what = aggregated ? "aggregated trades" : "trades";
         ArgumentNullException.ThrowIfNull(rest);
@@ -77,8 +80,12 @@ public sealed class TradeSequencer
             }
             if (trade.Id > last + 1)
             {
+                // Older trades are on their way: bars must not close on the clock meanwhile (see LiveState). Live
+                // again only once they are delivered; a fill that throws ends the connection, which stays interrupted.
+                _live?.MarkInterrupted();
                 long repaired = await FillAsync(status, last + 1, trade.Id - 1, deliver, cancellationToken).ConfigureAwait(false);
                 if (repaired > 0) status.OnGapRepaired(repaired);
+                _live?.MarkLive();
             }
         }
         await deliver(MarketEvent.Of(trade), cancellationToken).ConfigureAwait(false);

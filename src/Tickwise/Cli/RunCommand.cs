@@ -106,7 +106,7 @@ internal static class RunCommand
                     int streamCount = connections.Sum(c => c.Subscription.StreamNames.Count);
                     string streamList = streamCount <= 8 ? string.Join(',', connections.SelectMany(c => c.Subscription.StreamNames)) : $"{streamCount} streams";
                     Console.Error.WriteLine($"tickwise: streaming {streamList} over {connections.Count} connection(s) from {live.Endpoints.StreamBase} into {CliValues.Redact(dbPath)} (Ctrl+C stops)");
-                    await ConsumeAsync(channel.Reader, binanceIngest, statusInterval, live.StatusLines);
+                    await ConsumeAsync(channel.Reader, binanceIngest, statusInterval, live.StatusLines, live.Liveness);
                     await producing;
                     binanceIngest.Finish();
                     quality.Flush();
@@ -222,7 +222,10 @@ internal static class RunCommand
 
     /// <summary>Drains the channel into the store until the source completes it; flushes on a timer so a quiet feed
     /// still lands, and prints status lines every <paramref name="statusEvery"/>.</summary>
-    internal static async Task ConsumeAsync(ChannelReader<MarketEvent> reader, MarketEventIngest ingest, TimeSpan statusEvery, Func<IReadOnlyList<string>>? sourceStatus)
+    /// <param name="liveness">The source's <see cref="BinanceSource.Liveness"/>, or null when its trades are never
+    /// repaired late (the simulator).</param>
+    internal static async Task ConsumeAsync(ChannelReader<MarketEvent> reader, MarketEventIngest ingest, TimeSpan statusEvery, Func<IReadOnlyList<string>>? sourceStatus,
+        Func<(bool Live, long Interruptions)>? liveness = null)
     {
         var sinceFlush = System.Diagnostics.Stopwatch.StartNew();
         var sinceStatus = System.Diagnostics.Stopwatch.StartNew();
@@ -253,10 +256,17 @@ internal static class RunCommand
                     more = true; // timer tick: nothing arrived, still flush below
                 }
                 if (!more) break;
+                // While a connection is down or catching up, its trades still to come are older than the newest seen:
+                // the clock waits (LiveState explains the before-and-after reading).
+                (bool Live, long Interruptions) before = liveness?.Invoke() ?? (true, 0);
                 Drain(reader, ingest, ref exchangeNowMs);
                 if (sinceFlush.Elapsed >= FlushEvery)
                 {
-                    if (exchangeNowMs != long.MinValue) ingest.AdvanceTo(exchangeNowMs - CloseGraceMs);
+                    (bool Live, long Interruptions) after = liveness?.Invoke() ?? (true, 0);
+                    if (exchangeNowMs != long.MinValue && before.Live && after.Live && before.Interruptions == after.Interruptions)
+                        ingest.AdvanceTo(exchangeNowMs - CloseGraceMs);
+                    else
+                        ingest.Flush();
                     sinceFlush.Restart();
                 }
                 if (sinceStatus.Elapsed >= statusEvery)

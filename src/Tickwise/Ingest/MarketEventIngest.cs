@@ -51,6 +51,18 @@ internal sealed class MarketEventIngest
         }
     }
 
+    /// <summary>Trades older than their symbol's bars already closed: stored, but in no bar (see
+    /// <see cref="Core.Bars.SymbolBarAggregator"/>). A live run should keep this at 0.</summary>
+    public long LateTrades
+    {
+        get
+        {
+            long late = 0;
+            foreach (SymbolState state in _symbols.Values) late += state.Bars.LateTrades;
+            return late;
+        }
+    }
+
     /// <summary>Latest trade price per symbol, for status lines.</summary>
     public IEnumerable<(Symbol Symbol, Price LastPrice, Quote LastQuote)> Latest
     {

@@ -54,6 +54,21 @@ internal sealed class BinanceSource : IDisposable
     /// <summary>The stream clients, one per connection.</summary>
     public IReadOnlyList<BinanceStreamClient> Clients { get; }
 
+    /// <summary>Whether every connection is live (see <see cref="LiveState"/>), and how many interruptions they had in all:
+    /// <c>tickwise run</c> closes quiet symbols' bars on the clock only while both stay live and unchanged.</summary>
+    public (bool Live, long Interruptions) Liveness()
+    {
+        bool live = true;
+        long interruptions = 0;
+        foreach (BinanceStreamClient client in Clients)
+        {
+            // Per client: the flag first, then the count (the order LiveState documents).
+            live &= client.Live.IsLive;
+            interruptions += client.Live.Interruptions;
+        }
+        return (live, interruptions);
+    }
+
     /// <summary>Connections opened so far, over all clients.</summary>
     public long Connections => Sum(static c => c.Connections);
 

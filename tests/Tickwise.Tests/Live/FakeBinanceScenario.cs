@@ -41,4 +41,11 @@ internal sealed record FakeBinanceScenario
 
     /// <summary>Refuse WebSocket upgrades with 503 for the first this many connection attempts.</summary>
     public int RefusedConnections { get; init; }
+
+    /// <summary>Answer trade history (<c>aggTrades</c>, <c>historicalTrades</c>) for this symbol only after
+    /// <see cref="SlowTradesDelay"/>: one symbol's backfill lags the others'.</summary>
+    public string? SlowTradesSymbol { get; init; }
+
+    /// <summary>How late <see cref="SlowTradesSymbol"/>'s trade history is answered.</summary>
+    public TimeSpan SlowTradesDelay { get; init; }
 }

@@ -119,19 +119,20 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         WebApplication app = builder.Build();
         app.UseWebSockets();
         app.Map("/stream", HandleStreamAsync);
-        app.MapGet("/api/v3/aggTrades", HandleAggTrades);
+        // Typed as route handlers (not RequestDelegates, which would discard the returned result).
+        app.MapGet("/api/v3/aggTrades", (Func<HttpContext, Task<IResult>>)HandleAggTrades);
         app.MapGet("/api/v3/depth", HandleDepth);
-        app.MapGet("/api/v3/historicalTrades", HandleHistoricalTrades);
-        app.MapGet("/fapi/v1/aggTrades", (HttpContext context) =>
+        app.MapGet("/api/v3/historicalTrades", (Func<HttpContext, Task<IResult>>)HandleHistoricalTrades);
+        app.MapGet("/fapi/v1/aggTrades", (Func<HttpContext, Task<IResult>>)(context =>
         {
             Interlocked.Increment(ref _futuresRestRequests);
             return HandleAggTrades(context);
-        });
-        app.MapGet("/fapi/v1/historicalTrades", (HttpContext context) =>
+        }));
+        app.MapGet("/fapi/v1/historicalTrades", (Func<HttpContext, Task<IResult>>)(context =>
         {
             Interlocked.Increment(ref _futuresRestRequests);
             return HandleHistoricalTrades(context);
-        });
+        }));
         return app;
     }
 
@@ -308,9 +309,9 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         return bytes;
     }
 
-    private IResult HandleAggTrades(HttpContext context) => HandleTrades(context, raw: false);
+    private Task<IResult> HandleAggTrades(HttpContext context) => HandleTrades(context, raw: false);
 
-    private IResult HandleHistoricalTrades(HttpContext context)
+    private async Task<IResult> HandleHistoricalTrades(HttpContext context)
     {
         Interlocked.Increment(ref _historicalRequests);
         string? key = context.Request.Headers.TryGetValue("X-MBX-APIKEY", out var values) ? values.ToString() : null;
@@ -318,11 +319,12 @@ internal sealed partial class FakeBinanceServer : IAsyncDisposable
         // Binance's MARKET_DATA answer to a call without its key: 401 with code -2014 (API-key format invalid).
         if (_scenario.HistoricalTradesNeedApiKey && string.IsNullOrEmpty(key))
             return Results.Text("{\"code\":-2014,\"msg\":\"API-key format invalid.\"}", "application/json", statusCode: 401);
-        return HandleTrades(context, raw: true);
+        return await HandleTrades(context, raw: true);
     }
 
-    private IResult HandleTrades(HttpContext context, bool raw)
+    private async Task<IResult> HandleTrades(HttpContext context, bool raw)
     {
+        if (_scenario.SlowTradesSymbol is { } slow && context.Request.Query["symbol"] == slow) await Task.Delay(_scenario.SlowTradesDelay);
         int request = Interlocked.Increment(ref _restRequests);
         if (request <= _scenario.RateLimitedRequests)
         {

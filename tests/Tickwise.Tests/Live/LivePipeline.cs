@@ -29,7 +29,7 @@ internal sealed class LivePipeline : IAsyncDisposable
         _ingest = new MarketEventIngest(_store, [Interval.OneMinute], Quality);
         if (resume) Resumed = Source.ResumeFrom(_store);
         _producing = Task.Run(() => Source.RunAsync(channel.Writer, _stop.Token));
-        _consuming = Task.Run(() => RunCommand.ConsumeAsync(channel.Reader, _ingest, TimeSpan.FromHours(1), null));
+        _consuming = Task.Run(() => RunCommand.ConsumeAsync(channel.Reader, _ingest, TimeSpan.FromHours(1), null, Source.Liveness));
     }
 
     public BinanceSource Source { get; }
@@ -85,6 +85,9 @@ internal sealed class LivePipeline : IAsyncDisposable
 
     /// <summary>Trades the ingest received (the store would hide a repeated one: it keeps each id once).</summary>
     public long Trades => _ingest.Trades;
+
+    /// <summary>Trades the ingest put in no bar because their bars had closed (read after <see cref="StopAsync"/>).</summary>
+    public long LateTrades => _ingest.LateTrades;
 
     /// <summary>Quotes the ingest received.</summary>
     public long Quotes => _ingest.Quotes;
