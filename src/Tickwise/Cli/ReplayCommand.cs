@@ -60,17 +60,22 @@ internal static class ReplayCommand
             var books = new Web.Live.PublishedBooks();
             await using Web.LiveWeb? web = webUrls is null ? null : await ServeCommand.StartAsync(webUrls, "replay", store, result.GetValue(db)!, barIntervals, live: true, books, cancellationToken);
             if (web is not null) services.AttachTo(web);
-            var ingest = new MarketEventIngest(store, barIntervals, CompositeMarketObserver.Of(indicators, services.Observer, web?.Observer));
+            // Bar quality as live: bars holding trades from the recording's REST lines are "repaired", bars spanning an
+            // id jump nothing repaired are "gap".
+            var gaps = new ReplayTradeGaps();
+            var quality = new BarQualityTracker(store, barIntervals, gaps.Of, CompositeMarketObserver.Of(indicators, services.Observer, web?.Observer));
+            var ingest = new MarketEventIngest(store, barIntervals, quality);
             var replay = new RecordedFrameReplay(ingest, source.Files, badLines.Report, message =>
             {
                 if (++warnings <= WarningsShown) Console.Error.WriteLine($"tickwise: warning: {message}");
                 else if (warnings == WarningsShown + 1) Console.Error.WriteLine("tickwise: warning: more order books out of sync; only counting them from now on");
-            });
+            }, gaps);
 
             var clock = Stopwatch.StartNew();
             Action? publishBooks = web is null ? null : () => { foreach (ReplaySymbol symbol in replay.Symbols) books.Publish(symbol.Book); };
             bool cancelled = await Play(source, replay, pace, publishBooks, cancellationToken);
             replay.Finish();
+            quality.Flush();
             services.Flush();
             publishBooks?.Invoke();
             Console.Error.WriteLine(

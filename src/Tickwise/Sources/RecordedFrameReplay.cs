@@ -39,12 +39,16 @@ internal sealed class RecordedFrameReplay
     private readonly Dictionary<Symbol, ReplaySymbol> _symbols = [];
     private readonly Symbol[] _fileSymbols;
     private readonly List<Trade> _page = [];
+    private readonly ReplayTradeGaps? _gaps;
+    private bool _inRepairPage; // the page's ranges are logged already: no id-jump check per trade
     private long _nextAdvanceNs = long.MinValue;
     private long _watermarkMs = long.MinValue;
 
-    public RecordedFrameReplay(MarketEventIngest ingest, IReadOnlyList<RecordedFrameReader> files, Action<DumpLineError> onBadFrame, Action<string> onWarning)
+    /// <param name="gaps">Where the repaired ranges and id jumps are logged for bar quality flags; null logs none.</param>
+    public RecordedFrameReplay(MarketEventIngest ingest, IReadOnlyList<RecordedFrameReader> files, Action<DumpLineError> onBadFrame, Action<string> onWarning, ReplayTradeGaps? gaps = null)
     {
         _ingest = ingest;
+        _gaps = gaps;
         _onBadFrame = onBadFrame;
         _onWarning = onWarning;
         _fileSymbols = new Symbol[files.Count];
@@ -161,7 +165,38 @@ internal sealed class RecordedFrameReplay
             _onBadFrame(new DumpLineError(frame.FileName, frame.LineNumber, $"a recorded page of repaired trades does not parse: {error}"));
             return;
         }
-        foreach (Trade trade in _page) AddTrade(fileIndex, MarketEvent.Of(trade), aggregated);
+        LogRepairedRange(symbol, aggregated);
+        _inRepairPage = true;
+        try
+        {
+            foreach (Trade trade in _page) AddTrade(fileIndex, MarketEvent.Of(trade), aggregated);
+        }
+        finally
+        {
+            _inRepairPage = false;
+        }
+    }
+
+    /// <summary>Logs the page's new trades (those past the last delivered id) as repaired, before they are delivered.</summary>
+    private void LogRepairedRange(Symbol symbol, bool aggregated)
+    {
+        if (_gaps is null || _page.Count == 0) return;
+        ReplaySymbol state = StateOf(symbol);
+        if (!TracksGaps(state, aggregated)) return;
+        long last = aggregated ? state.LastAggTradeId : state.LastTradeId;
+        long fromId = Math.Max(last + 1, _page[0].Id);
+        long toId = _page[^1].Id;
+        if (toId < fromId) return;
+        // A page that starts past the next id leaves a range nothing delivered: missing, logged first (id order).
+        if (last >= 0 && fromId > last + 1) _gaps.Add(symbol, Binance.Client.TradeGapKind.Missing, last + 1, fromId - 1);
+        _gaps.Add(symbol, Binance.Client.TradeGapKind.Repaired, fromId, toId);
+    }
+
+    /// <summary>Gaps are logged in one id sequence per symbol: the kind of trade (aggregated or raw) seen first.</summary>
+    private static bool TracksGaps(ReplaySymbol state, bool aggregated)
+    {
+        state.GapsAggregated ??= aggregated;
+        return state.GapsAggregated == aggregated;
     }
 
     /// <summary>Writes every buffered trade and the bars still open, as at the end of the files.</summary>
@@ -178,6 +213,9 @@ internal sealed class RecordedFrameReplay
             state.DuplicateTrades++;
             return;
         }
+        // An id jump that no repair page filled: trades the recording never had (logged after any page's own ranges).
+        if (_gaps is not null && !_inRepairPage && last >= 0 && trade.Id > last + 1 && TracksGaps(state, aggregated))
+            _gaps.Add(trade.Symbol, Binance.Client.TradeGapKind.Missing, last + 1, trade.Id - 1);
         if (aggregated) state.LastAggTradeId = trade.Id;
         else state.LastTradeId = trade.Id;
         state.Trades++;

@@ -30,6 +30,9 @@ internal sealed class ReplaySymbol(Symbol symbol)
     /// <summary>The last aggregated trade id replayed; -1 before the first.</summary>
     public long LastAggTradeId { get; set; } = -1;
 
+    /// <summary>Whether trade gaps are logged in the aggregated or the raw id sequence (the kind met first); null before.</summary>
+    public bool? GapsAggregated { get; set; }
+
     /// <summary>Exchange time of the latest trade, Unix ms; <see cref="long.MinValue"/> before the first.</summary>
     public long LastTradeTimeMs { get; set; } = long.MinValue;
 }

@@ -76,7 +76,7 @@ public partial class BinanceSourceTests
             if (stored[i].Id != stored[i - 1].Id + 1) flagged.ShouldContain(Tickwise.Core.Market.Interval.OneMinute.FloorMs(stored[i].TimestampMs));
     }
 
-    private static List<BarQuality> QualityFlags(ITickStore store)
+    internal static List<BarQuality> QualityFlags(ITickStore store)
     {
         var flags = new List<BarQuality>();
         foreach (StoredRecord record in store.ReadRecords(BarQuality.Kind, Tickwise.Core.Market.TimeRange.All))

@@ -9,7 +9,7 @@ using Tickwise.Tests.Cli;
 namespace Tickwise.Tests.Sources;
 
 /// <summary>Tests of <see cref="RecordedFrameReplay"/> (src/Tickwise/Sources; kept beside the replay tests in this folder).</summary>
-public class RecordedFrameReplayTests : IDisposable
+public partial class RecordedFrameReplayTests : IDisposable
 {
     private const string Snapshot = """{"lastUpdateId":100,"bids":[["61837.63000000","3.5"]],"asks":[["61837.64000000","1.5"]]}""";
     private const string Diff = """{"stream":"btcusdt@depth@100ms","data":{"e":"depthUpdate","E":1723161255208,"s":"BTCUSDT","U":99,"u":102,"b":[["61837.63000000","2"]],"a":[]}}""";
