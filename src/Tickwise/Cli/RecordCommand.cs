@@ -32,15 +32,15 @@ internal static class RecordCommand
         var wsUrl = CommonOptions.WsUrl(settings);
         var restUrl = CommonOptions.RestUrl(settings);
         var duration = new Option<string?>("--duration") { Description = "Stop by itself after this much wall time; default: until Ctrl+C." };
-        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay, with jitter: retried about this often for 30 s of an outage, then doubled up to 60 s.", DefaultValueFactory = _ => "1s" };
+        var connection = new ConnectionOptions();
 
         var command = new Command("record", "Record Binance stream frames with their receive time, one per line ('<unix ns> <payload>'), for replay.")
-            { symbols, streams, output, market, wsUrl, restUrl, duration, reconnectDelay };
+            { symbols, streams, output, market, wsUrl, restUrl, duration };
+        connection.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             IReadOnlyList<Symbol> symbolList = CliValues.ParseSymbols(result.GetValue(symbols)!);
-            IReadOnlyList<BinanceStreamClientOptions> connections = RunCommand.BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl),
-                result.GetValue(streams)!, RunCommand.ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), TimeSpan.FromSeconds(60));
+            IReadOnlyList<BinanceStreamClientOptions> connections = connection.Build(result, symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!);
             TimeSpan? stopAfter = result.GetValue(duration) is { } d ? CliValues.ParseDuration(d) : null;
             string path = result.GetValue(output)!;
 

@@ -34,10 +34,7 @@ internal static class RunCommand
         var wsUrl = CommonOptions.WsUrl(settings);
         var restUrl = CommonOptions.RestUrl(settings);
         var streams = new Option<string>("--streams") { Description = "Binance streams per symbol: aggTrade or trade (gaps repaired over REST), bookTicker, depth.", DefaultValueFactory = _ => "aggTrade" };
-        var reconnectDelay = new Option<string>("--reconnect-delay") { Description = "First reconnect delay (500ms, 1s), with jitter: retried about this often for the --fast-retry-window, then doubled up to 60 s.", DefaultValueFactory = _ => "1s" };
-        var fastRetry = new Option<string>("--fast-retry-window") { Description = "For this long after a connection is lost, retry about every reconnect delay before doubling (0 for pure doubling).", DefaultValueFactory = _ => "30s" };
-        var lifetime = new Option<string?>("--connection-lifetime") { Description = "Replace each connection after this long, the new one overlapping the old (Binance closes them at 24 h); default 23:50:00." };
-        var noDataTimeout = new Option<string>("--no-data-timeout") { Description = "Reconnect when the stream is silent this long.", DefaultValueFactory = _ => "60s" };
+        var connection = new ConnectionOptions();
         var resume = new Option<bool>("--resume") { Description = "Fetch the trades missed since the last one this store holds from the same exchange and stream kind (true or false).", DefaultValueFactory = _ => true };
         var indicatorCsv = CommonOptions.IndicatorCsv();
         var urls = ServeCommand.Urls(null, $"Where the dashboard, API and /ws listen (http://HOST:PORT; port 0: a free port; none: off). Default {Web.TickwiseWebHost.DefaultUrls} when free.");
@@ -45,8 +42,9 @@ internal static class RunCommand
 
         var command = new Command("run", "Run a market data source through the pipeline into the store until Ctrl+C.")
         {
-            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, reconnectDelay, fastRetry, lifetime, noDataTimeout, statusEvery, resume, indicatorCsv, urls,
+            source, symbols, db, intervals, seed, speed, duration, market, wsUrl, restUrl, streams, statusEvery, resume, indicatorCsv, urls,
         };
+        connection.AddTo(command);
         var pipeline = new PipelineOptions(settings);
         pipeline.AddTo(command);
         command.SetAction((result, cancellationToken) => CommandRunner.RunAsync(async () =>
@@ -73,9 +71,7 @@ internal static class RunCommand
             using IndicatorCsvWriter? indicators = result.GetValue(indicatorCsv) is { } dir ? new IndicatorCsvWriter(dir) : null;
             if (binance)
             {
-                IReadOnlyList<BinanceStreamClientOptions> connections = BinanceOptions(symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!,
-                    ParseDelay(result.GetValue(reconnectDelay)!, "--reconnect-delay"), ParseDelay(result.GetValue(noDataTimeout)!, "--no-data-timeout"), ParseWindow(result.GetValue(fastRetry)!, "--fast-retry-window"),
-                    result.GetValue(lifetime) is { } life ? ParseDelay(life, "--connection-lifetime") : null);
+                IReadOnlyList<BinanceStreamClientOptions> connections = connection.Build(result, symbolList, result.GetValue(market)!, result.GetValue(wsUrl), result.GetValue(restUrl), result.GetValue(streams)!);
                 using ITickStore binanceStore = TickStores.Open(dbPath);
                 PipelineServices binanceServices = PipelineServices.Create(result, pipeline, binanceStore, symbolList);
                 using (var live = new BinanceSource(connections, TimeProvider.System, notice => Console.Error.WriteLine($"tickwise: binance: {notice.Message}")))

@@ -65,14 +65,18 @@ public class RunBinanceProcessTests
     }
 
     [Theory]
-    [InlineData("--connection-lifetime", "soon")]
-    [InlineData("--connection-lifetime", "0s")]
-    [InlineData("--fast-retry-window", "soon")]
-    [InlineData("--fast-retry-window", "-5s")]
-    public void Run_BadTiming_FailsWithOneLine(string option, string value)
+    [InlineData("run", "--connection-lifetime", "soon")]
+    [InlineData("run", "--connection-lifetime", "0s")]
+    [InlineData("run", "--fast-retry-window", "soon")]
+    [InlineData("run", "--fast-retry-window", "-5s")]
+    [InlineData("record", "--connection-lifetime", "0s")]
+    [InlineData("record", "--fast-retry-window", "-5s")]
+    [InlineData("record", "--no-data-timeout", "soon")]
+    public void Run_BadTiming_FailsWithOneLine(string command, string option, string value)
     {
         using var temp = new TempDirectory();
-        var result = TickwiseProcess.Run(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--db", temp.File("live.db"), option, value);
+        string[] target = command == "run" ? ["--source", "binance", "--db", temp.File("live.db")] : ["--out", temp.File("rec.gz")];
+        var result = TickwiseProcess.Run(temp.Path, [command, "--symbols", "BTCUSDT", .. target, option, value]);
 
         result.ExitCode.ShouldBe(1);
         result.Stderr.ShouldContain(option);
