@@ -91,6 +91,7 @@ internal static class RunCommand
                         ["new_trades"] = binanceIngest.NewTrades,
                         ["quotes"] = binanceIngest.Quotes,
                         ["bars_written"] = binanceIngest.BarsWritten,
+                        ["late_trades"] = binanceIngest.LateTrades,
                         ["queue_depth"] = channel.Reader.Count,
                         ["pair_snapshots"] = binanceServices.Pairs?.Snapshots ?? 0,
                         ["alerts_fired"] = binanceServices.Alerts.EventsStored,

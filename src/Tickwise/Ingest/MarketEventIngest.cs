@@ -21,6 +21,10 @@ internal sealed class MarketEventIngest
     private readonly Dictionary<Symbol, SymbolState> _symbols = [];
     private readonly IMarketObserver? _observer;
     private readonly bool _aggregatedTrades;
+    // Totals kept as fields, written by the ingest thread only: the health endpoint reads them from another thread,
+    // and summing over the symbols there would enumerate a dictionary the ingest may be adding to.
+    private long _barsWritten;
+    private long _lateTrades;
 
     /// <summary>Creates the ingest; <paramref name="aggregatedTrades"/> says the source's trade ids are Binance aggTrade ids.</summary>
     public MarketEventIngest(ITickStore store, IReadOnlyList<Interval> intervals, IMarketObserver? observer = null, bool aggregatedTrades = false)
@@ -40,28 +44,12 @@ internal sealed class MarketEventIngest
     /// <summary>Quotes received.</summary>
     public long Quotes { get; private set; }
 
-    /// <summary>Bars written.</summary>
-    public long BarsWritten
-    {
-        get
-        {
-            long total = 0;
-            foreach (SymbolState state in _symbols.Values) total += state.Bars.BarsWritten;
-            return total;
-        }
-    }
+    /// <summary>Bars written (a bar rewritten counts again). Safe to read from another thread (health).</summary>
+    public long BarsWritten => Volatile.Read(ref _barsWritten);
 
     /// <summary>Trades older than their symbol's bars already closed: stored, but in no bar (see
-    /// <see cref="Core.Bars.SymbolBarAggregator"/>). A live run should keep this at 0.</summary>
-    public long LateTrades
-    {
-        get
-        {
-            long late = 0;
-            foreach (SymbolState state in _symbols.Values) late += state.Bars.LateTrades;
-            return late;
-        }
-    }
+    /// <see cref="Core.Bars.SymbolBarAggregator"/>). A live run should keep this at 0. Safe to read from another thread.</summary>
+    public long LateTrades => Volatile.Read(ref _lateTrades);
 
     /// <summary>Latest trade price per symbol, for status lines.</summary>
     public IEnumerable<(Symbol Symbol, Price LastPrice, Quote LastQuote)> Latest
@@ -100,7 +88,9 @@ internal sealed class MarketEventIngest
         foreach (SymbolState state in _symbols.Values)
         {
             Write(state);
+            long bars = state.Bars.BarsWritten;
             state.Bars.AdvanceTo(timestampMs);
+            Tally(state, bars, state.Bars.LateTrades);
         }
     }
 
@@ -116,7 +106,9 @@ internal sealed class MarketEventIngest
         foreach (SymbolState state in _symbols.Values)
         {
             Write(state);
+            long bars = state.Bars.BarsWritten;
             state.Bars.Finish();
+            Tally(state, bars, state.Bars.LateTrades);
         }
     }
 
@@ -136,8 +128,17 @@ internal sealed class MarketEventIngest
         if (state.Count == 0) return;
         ReadOnlySpan<Trade> trades = state.Batch.AsSpan(0, state.Count);
         NewTrades += _store.AppendTrades(trades);
+        long bars = state.Bars.BarsWritten, late = state.Bars.LateTrades;
         state.Bars.Add(trades);
         state.Count = 0;
+        Tally(state, bars, late);
+    }
+
+    /// <summary>Adds what a call into <paramref name="state"/>'s bar writer wrote and found late to the totals.</summary>
+    private void Tally(SymbolState state, long barsBefore, long lateBefore)
+    {
+        Volatile.Write(ref _barsWritten, _barsWritten + state.Bars.BarsWritten - barsBefore);
+        Volatile.Write(ref _lateTrades, _lateTrades + state.Bars.LateTrades - lateBefore);
     }
 
     private sealed class SymbolState(SymbolBarWriter bars)
