@@ -40,7 +40,7 @@ public sealed partial class BinanceTestnetBroker
             }
             else if (outcome.Answer is { } answer)
             {
-                ApplyAnswer(order, answer, outcome.Kind == OutcomeKind.Placed);
+                ApplyAnswer(order, answer, outcome.Kind == OutcomeKind.Placed, outcome.Trades);
             }
             if (outcome.Kind == OutcomeKind.CancelSettled && outcome.Reason is { } reason) Warning?.Invoke(reason);
             if (!order.IsOpen)
@@ -54,9 +54,10 @@ public sealed partial class BinanceTestnetBroker
         return applied;
     }
 
-    /// <summary>Brings <paramref name="order"/> to the state Binance reports: the fills of a FULL answer one by one, or
-    /// what filled since the last look as one fill; then a final status.</summary>
-    private void ApplyAnswer(Order order, BinanceOrder answer, bool placed)
+    /// <summary>Brings <paramref name="order"/> to the state Binance reports: the fills of a FULL answer one by one, the
+    /// order's trades (with their fees) beyond what is applied, or else what filled since the last look as one fill; then
+    /// a final status.</summary>
+    private void ApplyAnswer(Order order, BinanceOrder answer, bool placed, IReadOnlyList<BinanceTrade>? trades)
     {
         SymbolState state = _symbols[order.Request.Symbol];
         long timeMs = answer.UpdateTimeMs > 0 ? answer.UpdateTimeMs : answer.TimeMs > 0 ? answer.TimeMs : _timeMs;
@@ -69,6 +70,7 @@ public sealed partial class BinanceTestnetBroker
                 Execute(order, state, f.Quantity, price, Fee(state, f.Commission, f.CommissionAsset, price), isMaker: false, timeMs);
             }
         }
+        if (trades is not null) ApplyTrades(order, state, trades);
         long missing = answer.ExecutedQuantity.Raw - order.FilledQuantity.Raw;
         if (missing > 0)
         {
@@ -91,6 +93,28 @@ public sealed partial class BinanceTestnetBroker
                 order.MarkCanceled();
                 Warning?.Invoke($"order {order.Request.ClientOrderId}: the exchange reports it filled at {answer.ExecutedQuantity}, {order.FilledQuantity} applied here");
                 break;
+        }
+    }
+
+    /// <summary>Applies the part of the order's trades (all of them, oldest first) beyond its filled quantity: what a FULL
+    /// answer or an earlier look applied is skipped by quantity, so nothing counts twice.</summary>
+    private void ApplyTrades(Order order, SymbolState state, IReadOnlyList<BinanceTrade> trades)
+    {
+        long covered = 0;
+        foreach (BinanceTrade trade in trades)
+        {
+            if (trade.Quantity.Raw <= 0) continue;
+            long end = covered + trade.Quantity.Raw;
+            long applied = order.FilledQuantity.Raw;
+            if (end > applied)
+            {
+                long part = end - Math.Max(covered, applied);
+                decimal price = trade.Price.ToDecimal();
+                // A trade applied in part (an earlier look took the rest from the totals) carries its share of the fee.
+                decimal commission = part == trade.Quantity.Raw ? trade.Commission : trade.Commission * part / trade.Quantity.Raw;
+                Execute(order, state, new Quantity(part), price, Fee(state, commission, trade.CommissionAsset, price), trade.IsMaker, trade.TimeMs > 0 ? trade.TimeMs : _timeMs);
+            }
+            covered = end;
         }
     }
 

@@ -61,7 +61,7 @@ public sealed partial class BinanceTestnetBroker
             try
             {
                 BinanceOrder answer = await _client.PlaceOrderAsync(request.Order!, stop).ConfigureAwait(false);
-                if (!IsFinal(answer.Status)) resting[request.OrderId] = new Resting(request.Symbol, request.ClientOrderId, Confirmed: true);
+                if (!IsFinal(answer.Status)) resting[request.OrderId] = new Resting(request.Symbol, request.ClientOrderId, Confirmed: true, answer.ExecutedQuantity.Raw);
                 _outcomes.Enqueue(new Outcome(OutcomeKind.Placed, request.OrderId, true, answer));
             }
             catch (BinanceApiException e) when (e.HttpStatus < 500)
@@ -76,7 +76,7 @@ public sealed partial class BinanceTestnetBroker
             catch (Exception e) when (e is BinanceApiException or BinanceRestException or HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
             {
                 // A 5xx, a timeout, a dropped connection: the order may exist. Look it up by client id from now on.
-                resting[request.OrderId] = new Resting(request.Symbol, request.ClientOrderId, Confirmed: false);
+                resting[request.OrderId] = new Resting(request.Symbol, request.ClientOrderId, Confirmed: false, 0);
                 _outcomes.Enqueue(new Outcome(OutcomeKind.Warning, request.OrderId, true,
                     Reason: $"order {request.ClientOrderId}: its placement has no clear answer ({e.Message}); looking it up on the exchange"));
             }
@@ -93,7 +93,8 @@ public sealed partial class BinanceTestnetBroker
         {
             BinanceOrder answer = await _client.CancelOrderAsync(known.Symbol, known.ClientOrderId, stop).ConfigureAwait(false);
             resting.Remove(request.OrderId);
-            _outcomes.Enqueue(new Outcome(OutcomeKind.CancelSettled, request.OrderId, true, answer));
+            IReadOnlyList<BinanceTrade>? trades = await TradesSinceAsync(known, answer, request.OrderId, stop).ConfigureAwait(false);
+            _outcomes.Enqueue(new Outcome(OutcomeKind.CancelSettled, request.OrderId, true, answer, Trades: trades));
         }
         catch (Exception e) when (e is BinanceApiException or BinanceRestException)
         {
@@ -129,15 +130,18 @@ public sealed partial class BinanceTestnetBroker
             if (open is null) continue;
             if (r.Confirmed && open.TryGetValue(r.ClientOrderId, out BinanceOrder? current))
             {
-                _outcomes.Enqueue(new Outcome(OutcomeKind.Update, orderId, false, current));
+                IReadOnlyList<BinanceTrade>? sinceLast = await TradesSinceAsync(r, current, orderId, stop).ConfigureAwait(false);
+                if (sinceLast is not null) resting[orderId] = r with { ExecutedRaw = current.ExecutedQuantity.Raw };
+                _outcomes.Enqueue(new Outcome(OutcomeKind.Update, orderId, false, current, Trades: sinceLast));
                 continue;
             }
             try
             {
                 BinanceOrder answer = await _client.GetOrderAsync(r.Symbol, r.ClientOrderId, stop).ConfigureAwait(false);
+                IReadOnlyList<BinanceTrade>? trades = await TradesSinceAsync(r, answer, orderId, stop).ConfigureAwait(false);
                 if (IsFinal(answer.Status)) resting.Remove(orderId);
-                else if (!r.Confirmed) resting[orderId] = r with { Confirmed = true };
-                _outcomes.Enqueue(new Outcome(OutcomeKind.Update, orderId, false, answer));
+                else resting[orderId] = r with { Confirmed = true, ExecutedRaw = trades is null ? r.ExecutedRaw : answer.ExecutedQuantity.Raw };
+                _outcomes.Enqueue(new Outcome(OutcomeKind.Update, orderId, false, answer, Trades: trades));
             }
             catch (BinanceApiException e) when (e.Code == NoSuchOrder && !r.Confirmed)
             {
@@ -151,6 +155,24 @@ public sealed partial class BinanceTestnetBroker
         }
     }
 
+    /// <summary>When <paramref name="answer"/> shows more filled than <paramref name="known"/> last did, returns the
+    /// order's trades (<c>myTrades</c>: prices, maker or taker, and the fees an order query lacks); otherwise null, and
+    /// null with a warning when they cannot be read (the fill is then applied from the totals, without a fee).</summary>
+    private async Task<IReadOnlyList<BinanceTrade>?> TradesSinceAsync(Resting known, BinanceOrder answer, long orderId, CancellationToken stop)
+    {
+        if (answer.ExecutedQuantity.Raw <= known.ExecutedRaw) return null;
+        try
+        {
+            return await _client.GetOrderTradesAsync(known.Symbol, answer.OrderId, stop).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BinanceApiException or BinanceRestException)
+        {
+            _outcomes.Enqueue(new Outcome(OutcomeKind.Warning, orderId, false,
+                Reason: $"order {known.ClientOrderId}: reading its trades failed ({e.Message}); its fill is applied from the order's totals, without a fee"));
+            return null;
+        }
+    }
+
     /// <summary>Binance's "order does not exist".</summary>
     private const int NoSuchOrder = -2013;
 
@@ -159,8 +181,9 @@ public sealed partial class BinanceTestnetBroker
 
     private sealed record Request(RequestKind Kind, long OrderId, Symbol Symbol, string ClientOrderId, BinanceNewOrder? Order);
 
-    private sealed record Resting(Symbol Symbol, string ClientOrderId, bool Confirmed);
+    /// <summary>An order the sender watches; <paramref name="ExecutedRaw"/> is the filled quantity whose trades were last read.</summary>
+    private sealed record Resting(Symbol Symbol, string ClientOrderId, bool Confirmed, long ExecutedRaw);
 
     /// <summary>What the sender learned, for <see cref="Pump"/>; <paramref name="AnswersRequest"/> when it settles a request.</summary>
-    private sealed record Outcome(OutcomeKind Kind, long OrderId, bool AnswersRequest, BinanceOrder? Answer = null, string? Reason = null);
+    private sealed record Outcome(OutcomeKind Kind, long OrderId, bool AnswersRequest, BinanceOrder? Answer = null, string? Reason = null, IReadOnlyList<BinanceTrade>? Trades = null);
 }

@@ -176,6 +176,21 @@ public sealed partial class BinanceTradingClient
         return orders;
     }
 
+    /// <summary>Lists the trades that filled the order <paramref name="orderId"/>, oldest first, with their fees
+    /// (<c>GET /api/v3/myTrades</c>): an order query gives only totals, without fees.</summary>
+    /// <exception cref="BinanceApiException">Binance answered an error.</exception>
+    /// <exception cref="BinanceRestException">The server cannot be reached or the answer does not parse.</exception>
+    public async Task<IReadOnlyList<BinanceTrade>> GetOrderTradesAsync(Symbol symbol, long orderId, CancellationToken cancellationToken)
+    {
+        if (symbol.IsEmpty) throw new ArgumentException("The symbol is empty.", nameof(symbol));
+        string what = "GET " + Path("myTrades");
+        byte[] body = await SendAsync(HttpMethod.Get, "myTrades", "symbol=" + symbol.Value + "&" + OrderIdParameter(orderId), signed: true, cancellationToken).ConfigureAwait(false);
+        using JsonDocument document = BinanceTradingJson.Parse(body, what);
+        List<BinanceTrade> trades = BinanceTradingJson.ParseTrades(document.RootElement, what);
+        trades.Sort(static (a, b) => a.TradeId.CompareTo(b.TradeId));
+        return trades;
+    }
+
     /// <summary>Reads the account's balances (<c>GET /api/v3/account</c>), zero balances left out.</summary>
     /// <exception cref="BinanceApiException">Binance answered an error.</exception>
     /// <exception cref="BinanceRestException">The server cannot be reached or the answer does not parse.</exception>

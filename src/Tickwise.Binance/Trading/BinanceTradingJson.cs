@@ -85,6 +85,22 @@ internal static class BinanceTradingJson
         };
     }
 
+    public static List<BinanceTrade> ParseTrades(JsonElement root, string what)
+    {
+        if (root.ValueKind != JsonValueKind.Array) throw Bad(what, "the answer", "is not a list of trades");
+        var trades = new List<BinanceTrade>(root.GetArrayLength());
+        foreach (JsonElement t in root.EnumerateArray())
+        {
+            if (t.ValueKind != JsonValueKind.Object) throw Bad(what, "a trade", "is not an object");
+            if (!t.TryGetProperty("isMaker", out JsonElement maker) || maker.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw Bad(what, "isMaker", "is missing or not true/false");
+            trades.Add(new BinanceTrade(OptionalLong(t, "id") ?? throw Bad(what, "id", "is missing or not an integer"),
+                OptionalLong(t, "orderId") ?? throw Bad(what, "orderId", "is missing or not an integer"),
+                Price(t, "price", what), Quantity(t, "qty", what), Decimal(t, "commission", what), String(t, "commissionAsset", what),
+                OptionalLong(t, "time") ?? 0, maker.GetBoolean()));
+        }
+        return trades;
+    }
+
     public static List<BinanceBalance> ParseBalances(JsonElement root, string what)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("balances", out JsonElement array) || array.ValueKind != JsonValueKind.Array)

@@ -146,10 +146,43 @@ public sealed partial class BinanceTestnetBrokerTests : IDisposable
         order.Status.ShouldBe(OrderStatus.Filled);
         _fills.Select(f => f.Fill.Quantity.ToDecimal()).ShouldBe([0.0005m, 0.0015m]);
         _fills.ShouldAllBe(f => f.Fill.Price == 50000m && f.Fill.IsMaker);
+        _fills.Select(f => f.Fill.Fee).ShouldBe([0.025m, 0.075m]); // 0.1% in USDT, from myTrades
         order.AveragePrice.ShouldBe(50000m);
         sut.OpenOrders().ShouldBeEmpty();
         sut.GetPosition(Btc).Quantity.ShouldBe(0.002m);
         _server.RequestsTo("GET /api/v3/openOrders").ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
+    public void Place_RestingOrderFilledButItsTradesUnreadable_AppliesTheFillFromTheTotalsAndSaysTheFeeIsMissing()
+    {
+        var sut = Connect();
+        Order order = sut.Place(Limit("lim-4", "0.002", "50000"));
+        PumpUntil(sut, () => !sut.IsAwaitingExchange(order.Id));
+        _server.FailNext("GET /api/v3/myTrades", 400, -1003, "Too much request weight used.");
+
+        _server.FillResting("lim-4");
+        PumpUntil(sut, () => !order.IsOpen);
+
+        order.Status.ShouldBe(OrderStatus.Filled);
+        _fills.ShouldHaveSingleItem().Fill.Fee.ShouldBe(0m);
+        _warnings.ShouldContain(w => w.Contains("reading its trades failed", StringComparison.Ordinal) && w.Contains("without a fee", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Cancel_PartlyFilledRestingOrder_AppliesItsTradeWithTheFee()
+    {
+        var sut = Connect();
+        Order order = sut.Place(Limit("lim-5", "0.002", "50000"));
+        PumpUntil(sut, () => !sut.IsAwaitingExchange(order.Id));
+        _server.FillResting("lim-5", 0.001m);
+
+        sut.Cancel(order.Id).ShouldBeTrue();
+        PumpUntil(sut, () => !order.IsOpen);
+
+        order.Status.ShouldBe(OrderStatus.Canceled);
+        _fills.ShouldHaveSingleItem().Fill.Fee.ShouldBe(0.05m);
+        _server.RequestsTo("GET /api/v3/myTrades").ShouldBeGreaterThanOrEqualTo(1);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ using Tickwise.Core.Market;
 
 namespace Tickwise.Binance.Tests.Trading;
 
-public class BinanceTradingJsonTests
+public partial class BinanceTradingJsonTests
 {
     // Binance's documented FULL answer to POST /api/v3/order (spot REST API, "New order (TRADE)").
     private const string DocumentedFull = """

@@ -76,6 +76,21 @@ internal sealed partial class FakeBinanceTradingServer
         }
     }
 
+    /// <summary>The trades of one order (<c>orderId</c>), shaped as Binance's <c>myTrades</c> answer.</summary>
+    private Answer MyTrades(Dictionary<string, string> p)
+    {
+        string? symbol = p.GetValueOrDefault("symbol");
+        if (symbol is null || !Listed.Contains(symbol)) return Answer.Error(400, -1121, "Invalid symbol.");
+        lock (_gate)
+        {
+            FakeOrder? order = p.ContainsKey("orderId") ? Find(p) : null;
+            if (order is null) return Answer.Ok("[]");
+            var trades = order.Fills.Select(f => string.Create(CultureInfo.InvariantCulture,
+                $"{{\"symbol\":\"{order.Symbol}\",\"id\":{f.TradeId},\"orderId\":{order.OrderId},\"orderListId\":-1,\"price\":\"{D(f.Price)}\",\"qty\":\"{D(f.Qty)}\",\"quoteQty\":\"{D(f.Price * f.Qty)}\",\"commission\":\"{D(f.Commission)}\",\"commissionAsset\":\"{f.Asset}\",\"time\":{order.UpdateTime},\"isBuyer\":{(order.Side == "BUY" ? "true" : "false")},\"isMaker\":{(order.Type == "LIMIT" ? "true" : "false")},\"isBestMatch\":true}}"));
+            return Answer.Ok("[" + string.Join(",", trades) + "]");
+        }
+    }
+
     private Answer Account(Dictionary<string, string> p) => Answer.Ok(
         $"{{\"makerCommission\":10,\"takerCommission\":10,\"canTrade\":true,\"accountType\":\"SPOT\",\"updateTime\":{Now}," +
         "\"balances\":[{\"asset\":\"BTC\",\"free\":\"1.00000000\",\"locked\":\"0.00000000\"}," +
@@ -92,6 +107,8 @@ internal sealed partial class FakeBinanceTradingServer
             decimal qty = quantity ?? order.Quantity - order.Executed;
             order.Executed += qty;
             order.QuoteQty += qty * order.Price;
+            // A maker fill: 0.1% of the notional in USDT (the fee only myTrades tells).
+            order.Fills.Add((++_nextTradeId, order.Price, qty, Math.Round(order.Price * qty * 0.001m, 8), "USDT"));
             order.Status = order.Executed >= order.Quantity ? "FILLED" : "PARTIALLY_FILLED";
             order.UpdateTime = Now;
         }

@@ -176,6 +176,7 @@ internal sealed partial class FakeBinanceTradingServer : IDisposable
         ("GET", "/api/v3/order") => Signed(query, body, apiKey, QueryOrder),
         ("DELETE", "/api/v3/order") => Signed(query, body, apiKey, CancelOrder),
         ("GET", "/api/v3/openOrders") => Signed(query, body, apiKey, OpenOrders),
+        ("GET", "/api/v3/myTrades") => Signed(query, body, apiKey, MyTrades),
         ("GET", "/api/v3/account") => Signed(query, body, apiKey, Account),
         _ => Answer.Error(404, -1000, "Unknown path."),
     };
