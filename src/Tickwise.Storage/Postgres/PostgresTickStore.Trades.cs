@@ -142,7 +142,6 @@ public sealed partial class PostgresTickStore
         if (append)
         {
             CopyTrades(connection, CopyTradesDirectSql, trades, staging: false);
-            CollectRuns(trades);
             added = trades.Length;
         }
         else
@@ -190,23 +189,6 @@ public sealed partial class PostgresTickStore
         return append;
     }
 
-    /// <summary>Collects the ids of an appended batch as runs (each symbol's ids ascend through it).</summary>
-    private void CollectRuns(ReadOnlySpan<Trade> trades)
-    {
-        Symbol symbol = default;
-        int symbolId = 0;
-        for (int i = 0; i < trades.Length; i++)
-        {
-            ref readonly Trade trade = ref trades[i];
-            if (!trade.Symbol.Equals(symbol))
-            {
-                symbol = trade.Symbol;
-                symbolId = _symbolIds[symbol];
-            }
-            _addedRuns.Add(symbolId, trade.Id);
-        }
-    }
-
     private long FirstIdOf(int symbolId)
     {
         foreach ((Symbol symbol, long firstId) in _firstIds)
@@ -240,6 +222,8 @@ public sealed partial class PostgresTickStore
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Copies the trades into <c>trades</c> (and, being the append path, collects their ids as runs: each
+    /// symbol's ids ascend through the batch), or into the staging table with their batch order.</summary>
     private void CopyTrades(NpgsqlConnection connection, string copySql, ReadOnlySpan<Trade> trades, bool staging)
     {
         using NpgsqlBinaryImporter importer = connection.BeginBinaryImport(copySql);
@@ -262,6 +246,7 @@ public sealed partial class PostgresTickStore
             importer.Write(trade.Quantity.Raw, NpgsqlDbType.Bigint);
             importer.Write((short)trade.AggressorSide, NpgsqlDbType.Smallint);
             importer.Write(trade.TradeCount, NpgsqlDbType.Integer);
+            if (!staging) _addedRuns.Add(symbolId, trade.Id);
         }
         importer.Complete();
     }
