@@ -1,4 +1,5 @@
 using Tickwise.Binance.Client;
+using Tickwise.Testing;
 
 namespace Tickwise.Binance.Tests.Client;
 

@@ -1,4 +1,5 @@
 using Tickwise.Health;
+using Tickwise.Testing;
 
 namespace Tickwise.Tests.Health;
 

@@ -1,6 +1,7 @@
-namespace Tickwise.Binance.Tests.Client;
+namespace Tickwise.Testing;
 
 /// <summary>A clock the test moves by hand: Unix ms and the timestamp advance together.</summary>
+/// <remarks>Linked into the test projects that need it (see their csproj files).</remarks>
 internal sealed class ManualClock(long startUnixMs) : TimeProvider
 {
     private long _elapsedTicks;
