@@ -40,7 +40,6 @@ internal sealed class RecordedFrameReplay
     private readonly Symbol[] _fileSymbols;
     private readonly List<Trade> _page = [];
     private readonly ReplayTradeGaps? _gaps;
-    private bool _inRepairPage; // the page's ranges are logged already: no id-jump check per trade
     private long _nextAdvanceNs = long.MinValue;
     private long _watermarkMs = long.MinValue;
 
@@ -101,7 +100,7 @@ internal sealed class RecordedFrameReplay
         switch (message.Kind)
         {
             case StreamMessageKind.Trade or StreamMessageKind.AggTrade:
-                AddTrade(source.FileIndex, message.Event, message.Kind == StreamMessageKind.AggTrade);
+                AddTrade(source.FileIndex, message.Event, message.Kind == StreamMessageKind.AggTrade, repaired: false);
                 break;
             case StreamMessageKind.Quote:
                 Quote quote = message.Quote;
@@ -165,31 +164,7 @@ internal sealed class RecordedFrameReplay
             _onBadFrame(new DumpLineError(frame.FileName, frame.LineNumber, $"a recorded page of repaired trades does not parse: {error}"));
             return;
         }
-        LogRepairedRange(symbol, aggregated);
-        _inRepairPage = true;
-        try
-        {
-            foreach (Trade trade in _page) AddTrade(fileIndex, MarketEvent.Of(trade), aggregated);
-        }
-        finally
-        {
-            _inRepairPage = false;
-        }
-    }
-
-    /// <summary>Logs the page's new trades (those past the last delivered id) as repaired, before they are delivered.</summary>
-    private void LogRepairedRange(Symbol symbol, bool aggregated)
-    {
-        if (_gaps is null || _page.Count == 0) return;
-        ReplaySymbol state = StateOf(symbol);
-        if (!TracksGaps(state, aggregated)) return;
-        long last = aggregated ? state.LastAggTradeId : state.LastTradeId;
-        long fromId = Math.Max(last + 1, _page[0].Id);
-        long toId = _page[^1].Id;
-        if (toId < fromId) return;
-        // A page that starts past the next id leaves a range nothing delivered: missing, logged first (id order).
-        if (last >= 0 && fromId > last + 1) _gaps.Add(symbol, Binance.Client.TradeGapKind.Missing, last + 1, fromId - 1);
-        _gaps.Add(symbol, Binance.Client.TradeGapKind.Repaired, fromId, toId);
+        foreach (Trade trade in _page) AddTrade(fileIndex, MarketEvent.Of(trade), aggregated, repaired: true);
     }
 
     /// <summary>Gaps are logged in one id sequence per symbol: the kind of trade (aggregated or raw) seen first.</summary>
@@ -202,7 +177,9 @@ internal sealed class RecordedFrameReplay
     /// <summary>Writes every buffered trade and the bars still open, as at the end of the files.</summary>
     public void Finish() => _ingest.Finish();
 
-    private void AddTrade(int fileIndex, in MarketEvent marketEvent, bool aggregated)
+    /// <summary>Hands a new trade to the ingest (a repeated id is dropped), logging for bar quality an id jump before
+    /// it and, for a trade of a recorded repair page, the trade itself as repaired.</summary>
+    private void AddTrade(int fileIndex, in MarketEvent marketEvent, bool aggregated, bool repaired)
     {
         Trade trade = marketEvent.Trade;
         _fileSymbols[fileIndex] = trade.Symbol;
@@ -213,9 +190,13 @@ internal sealed class RecordedFrameReplay
             state.DuplicateTrades++;
             return;
         }
-        // An id jump that no repair page filled: trades the recording never had (logged after any page's own ranges).
-        if (_gaps is not null && !_inRepairPage && last >= 0 && trade.Id > last + 1 && TracksGaps(state, aggregated))
-            _gaps.Add(trade.Symbol, Binance.Client.TradeGapKind.Missing, last + 1, trade.Id - 1);
+        if (_gaps is not null && TracksGaps(state, aggregated))
+        {
+            // Id order, as the live client logs them: the ids nothing delivered (trades the recording never had), then
+            // the repaired trade.
+            if (last >= 0 && trade.Id > last + 1) _gaps.Add(trade.Symbol, TradeGapKind.Missing, last + 1, trade.Id - 1);
+            if (repaired) _gaps.Add(trade.Symbol, TradeGapKind.Repaired, trade.Id, trade.Id);
+        }
         if (aggregated) state.LastAggTradeId = trade.Id;
         else state.LastTradeId = trade.Id;
         state.Trades++;

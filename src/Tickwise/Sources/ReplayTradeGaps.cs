@@ -3,7 +3,7 @@ using Tickwise.Core.Market;
 
 namespace Tickwise.Sources;
 
-/// <summary>A replay's trade gaps per symbol, for <see cref="Ingest.BarQualityTracker"/>: the ranges the recording's
+/// <summary>A replay's trade gaps per symbol, for <see cref="Ingest.BarQualityTracker"/>: the trades the recording's
 /// REST lines repaired, and id jumps that nothing repaired (trades the recording never had).</summary>
 /// <remarks>The replay logs each gap before it delivers the trades after it, in id order, as the live client does, so
 /// the tracker flags as repaired the bars the live run flagged, and as gaps what the live run lost or the recorder
