@@ -40,7 +40,7 @@ public sealed partial class BinanceTestnetBroker
             }
             else if (outcome.Answer is { } answer)
             {
-                ApplyAnswer(order, answer, outcome.Kind == OutcomeKind.Placed, outcome.Trades);
+                ApplyAnswer(order, answer, outcome.Kind == OutcomeKind.Placed, outcome.Trades, outcome.CommissionPrices);
             }
             if (outcome.Kind == OutcomeKind.CancelSettled && outcome.Reason is { } reason) Warning?.Invoke(reason);
             if (!order.IsOpen)
@@ -57,7 +57,7 @@ public sealed partial class BinanceTestnetBroker
     /// <summary>Brings <paramref name="order"/> to the state Binance reports: the fills of a FULL answer one by one, the
     /// order's trades (with their fees) beyond what is applied, or else what filled since the last look as one fill; then
     /// a final status.</summary>
-    private void ApplyAnswer(Order order, BinanceOrder answer, bool placed, IReadOnlyList<BinanceTrade>? trades)
+    private void ApplyAnswer(Order order, BinanceOrder answer, bool placed, IReadOnlyList<BinanceTrade>? trades, Dictionary<string, CommissionPrice>? prices)
     {
         SymbolState state = _symbols[order.Request.Symbol];
         long timeMs = answer.UpdateTimeMs > 0 ? answer.UpdateTimeMs : answer.TimeMs > 0 ? answer.TimeMs : _timeMs;
@@ -67,10 +67,10 @@ public sealed partial class BinanceTestnetBroker
             foreach (BinanceFill f in answer.Fills)
             {
                 decimal price = f.Price.ToDecimal();
-                Execute(order, state, f.Quantity, price, Fee(state, f.Commission, f.CommissionAsset, price), isMaker: false, timeMs);
+                Execute(order, state, f.Quantity, price, Fee(state, f.Commission, f.CommissionAsset, price, prices), isMaker: false, timeMs);
             }
         }
-        if (trades is not null) ApplyTrades(order, state, trades);
+        if (trades is not null) ApplyTrades(order, state, trades, prices);
         long missing = answer.ExecutedQuantity.Raw - order.FilledQuantity.Raw;
         if (missing > 0)
         {
@@ -98,7 +98,7 @@ public sealed partial class BinanceTestnetBroker
 
     /// <summary>Applies the part of the order's trades (all of them, oldest first) beyond its filled quantity: what a FULL
     /// answer or an earlier look applied is skipped by quantity, so nothing counts twice.</summary>
-    private void ApplyTrades(Order order, SymbolState state, IReadOnlyList<BinanceTrade> trades)
+    private void ApplyTrades(Order order, SymbolState state, IReadOnlyList<BinanceTrade> trades, Dictionary<string, CommissionPrice>? prices)
     {
         long covered = 0;
         foreach (BinanceTrade trade in trades)
@@ -112,7 +112,7 @@ public sealed partial class BinanceTestnetBroker
                 decimal price = trade.Price.ToDecimal();
                 // A trade applied in part (an earlier look took the rest from the totals) carries its share of the fee.
                 decimal commission = part == trade.Quantity.Raw ? trade.Commission : trade.Commission * part / trade.Quantity.Raw;
-                Execute(order, state, new Quantity(part), price, Fee(state, commission, trade.CommissionAsset, price), trade.IsMaker, trade.TimeMs > 0 ? trade.TimeMs : _timeMs);
+                Execute(order, state, new Quantity(part), price, Fee(state, commission, trade.CommissionAsset, price, prices), trade.IsMaker, trade.TimeMs > 0 ? trade.TimeMs : _timeMs);
             }
             covered = end;
         }
@@ -130,12 +130,17 @@ public sealed partial class BinanceTestnetBroker
     }
 
     /// <summary>Returns a commission in the quote asset: as is, or at the fill price when charged in the base asset.</summary>
-    private decimal Fee(SymbolState state, decimal commission, string asset, decimal price)
+    /// <summary>A commission in the quote asset: as charged, in the base asset at the fill price, in a third asset at the
+    /// price the sender read for it (zero, with a warning once per asset, when it has none).</summary>
+    private decimal Fee(SymbolState state, decimal commission, string asset, decimal price, Dictionary<string, CommissionPrice>? prices)
     {
         if (commission == 0 || asset == state.Exchange.QuoteAsset || state.Exchange.QuoteAsset.Length == 0) return commission;
         if (asset == state.Exchange.BaseAsset) return commission * price;
+        CommissionPrice? known = prices?.GetValueOrDefault(asset);
+        if (known?.Value is { } value) return commission * value;
         if (_unconvertedAssets.Add(asset))
-            Warning?.Invoke($"{state.Exchange.Symbol}: commissions in {asset} are not converted to {state.Exchange.QuoteAsset}; they count as zero in fees and P&L");
+            Warning?.Invoke($"{state.Exchange.Symbol}: commissions in {asset} cannot be valued in {state.Exchange.QuoteAsset} " +
+                $"({known?.Problem ?? "no price"}); they count as zero in fees and P&L until a price can be read");
         return 0m;
     }
 

@@ -58,20 +58,21 @@ public sealed partial class BinanceTestnetBroker
     {
         if (request.Kind == RequestKind.Place)
         {
+            BinanceOrder answer;
             try
             {
-                BinanceOrder answer = await _client.PlaceOrderAsync(request.Order!, stop).ConfigureAwait(false);
-                if (!IsFinal(answer.Status)) resting[request.OrderId] = new Resting(request.Symbol, request.ClientOrderId, Confirmed: true, answer.ExecutedQuantity.Raw);
-                _outcomes.Enqueue(new Outcome(OutcomeKind.Placed, request.OrderId, true, answer));
+                answer = await _client.PlaceOrderAsync(request.Order!, stop).ConfigureAwait(false);
             }
             catch (BinanceApiException e) when (e.HttpStatus < 500)
             {
                 // A 4xx (or a rate limit waited out in vain): Binance did not process it.
                 _outcomes.Enqueue(new Outcome(OutcomeKind.Rejected, request.OrderId, true, Reason: "the exchange refused the order: " + e.Message));
+                return;
             }
             catch (BinanceOrderValidationException e)
             {
                 _outcomes.Enqueue(new Outcome(OutcomeKind.Rejected, request.OrderId, true, Reason: e.Message));
+                return;
             }
             catch (Exception e) when (e is BinanceApiException or BinanceRestException or HttpRequestException or TaskCanceledException && !stop.IsCancellationRequested)
             {
@@ -79,7 +80,11 @@ public sealed partial class BinanceTestnetBroker
                 resting[request.OrderId] = new Resting(request.Symbol, request.ClientOrderId, Confirmed: false, 0);
                 _outcomes.Enqueue(new Outcome(OutcomeKind.Warning, request.OrderId, true,
                     Reason: $"order {request.ClientOrderId}: its placement has no clear answer ({e.Message}); looking it up on the exchange"));
+                return;
             }
+            if (!IsFinal(answer.Status)) resting[request.OrderId] = new Resting(request.Symbol, request.ClientOrderId, Confirmed: true, answer.ExecutedQuantity.Raw);
+            _outcomes.Enqueue(new Outcome(OutcomeKind.Placed, request.OrderId, true, answer,
+                CommissionPrices: await FillCommissionPricesAsync(request.Symbol, answer.Fills, stop).ConfigureAwait(false)));
             return;
         }
 
@@ -94,7 +99,8 @@ public sealed partial class BinanceTestnetBroker
             BinanceOrder answer = await _client.CancelOrderAsync(known.Symbol, known.ClientOrderId, stop).ConfigureAwait(false);
             resting.Remove(request.OrderId);
             IReadOnlyList<BinanceTrade>? trades = await TradesSinceAsync(known, answer, request.OrderId, stop).ConfigureAwait(false);
-            _outcomes.Enqueue(new Outcome(OutcomeKind.CancelSettled, request.OrderId, true, answer, Trades: trades));
+            _outcomes.Enqueue(new Outcome(OutcomeKind.CancelSettled, request.OrderId, true, answer, Trades: trades,
+                CommissionPrices: await TradeCommissionPricesAsync(known.Symbol, trades, stop).ConfigureAwait(false)));
         }
         catch (Exception e) when (e is BinanceApiException or BinanceRestException)
         {
@@ -132,7 +138,8 @@ public sealed partial class BinanceTestnetBroker
             {
                 IReadOnlyList<BinanceTrade>? sinceLast = await TradesSinceAsync(r, current, orderId, stop).ConfigureAwait(false);
                 if (sinceLast is not null) resting[orderId] = r with { ExecutedRaw = current.ExecutedQuantity.Raw };
-                _outcomes.Enqueue(new Outcome(OutcomeKind.Update, orderId, false, current, Trades: sinceLast));
+                _outcomes.Enqueue(new Outcome(OutcomeKind.Update, orderId, false, current, Trades: sinceLast,
+                    CommissionPrices: await TradeCommissionPricesAsync(r.Symbol, sinceLast, stop).ConfigureAwait(false)));
                 continue;
             }
             try
@@ -141,7 +148,8 @@ public sealed partial class BinanceTestnetBroker
                 IReadOnlyList<BinanceTrade>? trades = await TradesSinceAsync(r, answer, orderId, stop).ConfigureAwait(false);
                 if (IsFinal(answer.Status)) resting.Remove(orderId);
                 else resting[orderId] = r with { Confirmed = true, ExecutedRaw = trades is null ? r.ExecutedRaw : answer.ExecutedQuantity.Raw };
-                _outcomes.Enqueue(new Outcome(OutcomeKind.Update, orderId, false, answer, Trades: trades));
+                _outcomes.Enqueue(new Outcome(OutcomeKind.Update, orderId, false, answer, Trades: trades,
+                    CommissionPrices: await TradeCommissionPricesAsync(r.Symbol, trades, stop).ConfigureAwait(false)));
             }
             catch (BinanceApiException e) when (e.Code == NoSuchOrder && !r.Confirmed)
             {
@@ -184,6 +192,8 @@ public sealed partial class BinanceTestnetBroker
     /// <summary>An order the sender watches; <paramref name="ExecutedRaw"/> is the filled quantity whose trades were last read.</summary>
     private sealed record Resting(Symbol Symbol, string ClientOrderId, bool Confirmed, long ExecutedRaw);
 
-    /// <summary>What the sender learned, for <see cref="Pump"/>; <paramref name="AnswersRequest"/> when it settles a request.</summary>
-    private sealed record Outcome(OutcomeKind Kind, long OrderId, bool AnswersRequest, BinanceOrder? Answer = null, string? Reason = null, IReadOnlyList<BinanceTrade>? Trades = null);
+    /// <summary>What the sender learned, for <see cref="Pump"/>; <paramref name="AnswersRequest"/> when it settles a request;
+    /// <paramref name="CommissionPrices"/> values the fees its fills or trades charge in a third asset.</summary>
+    private sealed record Outcome(OutcomeKind Kind, long OrderId, bool AnswersRequest, BinanceOrder? Answer = null, string? Reason = null,
+        IReadOnlyList<BinanceTrade>? Trades = null, Dictionary<string, CommissionPrice>? CommissionPrices = null);
 }

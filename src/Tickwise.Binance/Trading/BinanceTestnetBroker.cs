@@ -21,11 +21,12 @@ namespace Tickwise.Binance.Trading;
 /// market event and before it reads orders: a FULL new-order answer's fills (each one a <see cref="Fill"/>, at the
 /// exchange's price and <c>transactTime</c>), Binance's refusal (the order turns rejected with its code and message), a
 /// cancel confirmation. Resting limit orders are read back every <see cref="BinanceTestnetBrokerOptions.PollInterval"/>;
-/// a fill learned that way carries the quantity and average price of what filled since the last look, and no fee
-/// (Binance reports commissions per trade only in FULL answers).</para>
-/// <para>Fees are the exchange's commissions, converted to the quote asset when charged in the base asset (at the fill
-/// price); a commission in a third asset (BNB) is not converted, counts as zero, and is reported once through
-/// <see cref="Warning"/>. A request whose outcome is unknown (a timeout, a 5xx) is not retried: the order is looked up
+/// a fill learned that way is applied from the order's trades (<c>myTrades</c>: prices, fees, maker or taker), or, when
+/// they cannot be read, as the quantity and average price of what filled since the last look, without a fee.</para>
+/// <para>Fees are the exchange's commissions in the quote asset: converted at the fill price when charged in the base
+/// asset, and at the exchange's last price of ASSET+QUOTE (or QUOTE+ASSET inverted) when charged in a third asset (BNB,
+/// when the account pays fees with it), read at most once a minute per asset. Without such a price the commission counts
+/// as zero and <see cref="Warning"/> says so once. A request whose outcome is unknown (a timeout, a 5xx) is not retried: the order is looked up
 /// by its client order id until the exchange says what became of it.</para>
 /// <para>Not thread-safe, like the paper broker: one thread at a time calls it (the trading desk's lock). Dispose stops
 /// the sender; it does not cancel orders resting on the exchange.</para>

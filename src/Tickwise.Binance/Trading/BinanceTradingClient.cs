@@ -191,6 +191,18 @@ public sealed partial class BinanceTradingClient
         return trades;
     }
 
+    /// <summary>Reads the last traded price of <paramref name="symbol"/> (<c>GET /api/v3/ticker/price</c>, unsigned).</summary>
+    /// <exception cref="BinanceApiException">Binance answered an error (-1121: the exchange does not list the symbol).</exception>
+    /// <exception cref="BinanceRestException">The server cannot be reached or the answer does not parse.</exception>
+    public async Task<decimal> GetLastPriceAsync(Symbol symbol, CancellationToken cancellationToken)
+    {
+        if (symbol.IsEmpty) throw new ArgumentException("The symbol is empty.", nameof(symbol));
+        string what = "GET " + Path("ticker/price");
+        byte[] body = await SendAsync(HttpMethod.Get, "ticker/price", "symbol=" + symbol.Value, signed: false, cancellationToken).ConfigureAwait(false);
+        using JsonDocument document = BinanceTradingJson.Parse(body, what);
+        return BinanceTradingJson.ParseLastPrice(document.RootElement, what);
+    }
+
     /// <summary>Reads the account's balances (<c>GET /api/v3/account</c>), zero balances left out.</summary>
     /// <exception cref="BinanceApiException">Binance answered an error.</exception>
     /// <exception cref="BinanceRestException">The server cannot be reached or the answer does not parse.</exception>

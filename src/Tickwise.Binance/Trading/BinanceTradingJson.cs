@@ -114,6 +114,14 @@ internal static class BinanceTradingJson
         return balances;
     }
 
+    /// <summary>Reads a <c>ticker/price</c> answer for one symbol: its last price, which must be above zero.</summary>
+    public static decimal ParseLastPrice(JsonElement root, string what)
+    {
+        if (root.ValueKind != JsonValueKind.Object) throw Bad(what, "price", "is missing: the answer is not an object");
+        decimal price = Decimal(root, "price", what);
+        return price > 0 ? price : throw Bad(what, "price", "is zero");
+    }
+
     private static string String(JsonElement e, string name, string what)
     {
         if (!e.TryGetProperty(name, out JsonElement p) || p.ValueKind != JsonValueKind.String) throw Bad(what, name, "is missing or not a string");

@@ -27,11 +27,11 @@ public sealed partial class BinanceTestnetBrokerTests : IDisposable
         _server.Dispose();
     }
 
-    private BinanceTestnetBroker Connect(string key = FakeBinanceTradingServer.ApiKey, string secret = FakeBinanceTradingServer.Secret)
+    private BinanceTestnetBroker Connect(string key = FakeBinanceTradingServer.ApiKey, string secret = FakeBinanceTradingServer.Secret, TimeProvider? time = null)
     {
         _client = new BinanceTradingClient(_http, new BinanceCredentials(key, secret),
             new BinanceTradingOptions { Endpoints = BinanceEndpoints.Of(BinanceMarket.Testnet).With(null, _server.BaseUri) });
-        _sut = BinanceTestnetBroker.ConnectAsync(_client, [Btc, Eth], new BinanceTestnetBrokerOptions { PollInterval = TimeSpan.FromMilliseconds(100) })
+        _sut = BinanceTestnetBroker.ConnectAsync(_client, [Btc, Eth], new BinanceTestnetBrokerOptions { PollInterval = TimeSpan.FromMilliseconds(100) }, time)
             .GetAwaiter().GetResult();
         _sut.Filled += (order, fill) => _fills.Add((order, fill));
         _sut.Warning += _warnings.Add;
@@ -80,34 +80,6 @@ public sealed partial class BinanceTestnetBrokerTests : IDisposable
         _updates.ShouldBe([OrderStatus.Filled]);
         _server.RequestsTo("POST /api/v3/order").ShouldBe(1);
         _server.Orders.ShouldHaveSingleItem().ShouldBe(("mkt-1", "BTCUSDT", "BUY", "MARKET", 0.01m));
-    }
-
-    [Fact]
-    public void Place_CommissionInTheBaseAsset_CountsAsItsQuoteValueAtTheFillPrice()
-    {
-        var sut = Connect();
-        _server.CommissionAsset = "BTC";
-
-        Order order = sut.Place(Market("fee-btc", "0.01"));
-        PumpUntil(sut, () => !order.IsOpen);
-
-        order.Fee.ShouldBe(0.6m); // 0.00001 BTC at 60000
-        _warnings.ShouldBeEmpty();
-    }
-
-    [Fact]
-    public void Place_CommissionInBnb_CountsAsZeroAndIsReportedOnce()
-    {
-        var sut = Connect();
-        _server.CommissionAsset = "BNB";
-
-        Order first = sut.Place(Market("fee-bnb-1", "0.01"));
-        Order second = sut.Place(Market("fee-bnb-2", "0.01"));
-        PumpUntil(sut, () => !first.IsOpen && !second.IsOpen);
-
-        first.Fee.ShouldBe(0m);
-        second.Fee.ShouldBe(0m);
-        _warnings.ShouldHaveSingleItem().ShouldContain("commissions in BNB are not converted");
     }
 
     [Fact]

@@ -105,6 +105,27 @@ public sealed partial class BinanceTradingClientTests : IDisposable
     }
 
     [Fact]
+    public async Task GetLastPriceAsync_ListedSymbol_ReadsItsPriceUnsigned()
+    {
+        var sut = Client();
+        _server.LastPrices["BNBUSDT"] = "612.34000000";
+
+        (await sut.GetLastPriceAsync(new Symbol("BNBUSDT"), None)).ShouldBe(612.34m);
+        _server.Received.ShouldContain(r => r.Contains("/api/v3/ticker/price?symbol=BNBUSDT", StringComparison.Ordinal) && !r.Contains("signature=", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task GetLastPriceAsync_UnlistedSymbol_ThrowsBinancesInvalidSymbol()
+    {
+        var sut = Client();
+
+        var e = await Should.ThrowAsync<BinanceApiException>(() => sut.GetLastPriceAsync(new Symbol("NOPEUSDT"), None));
+
+        e.Code.ShouldBe(-1121);
+        e.Message.ShouldContain("Invalid symbol");
+    }
+
+    [Fact]
     public async Task GetOrderAsync_NoSuchOrder_ThrowsBinancesCodeAndMessage()
     {
         var sut = Client();

@@ -35,9 +35,7 @@ internal sealed partial class FakeBinanceTradingServer
                 order.Status = "FILLED";
                 order.Executed = qty;
                 order.QuoteQty = fillPrice * qty;
-                // 0.1% commission: in USDT on the notional, otherwise (the base asset, BNB) on the quantity.
-                string asset = CommissionAsset;
-                order.Fills.Add((++_nextTradeId, fillPrice, qty, Math.Round((asset == "USDT" ? fillPrice * qty : qty) * 0.001m, 8), asset));
+                order.Fills.Add((++_nextTradeId, fillPrice, qty, Commission(fillPrice, qty), CommissionAsset));
             }
             _orders.Add(order);
             return Answer.Ok(OrderJson(order, full: true, transactTime: now));
@@ -107,8 +105,8 @@ internal sealed partial class FakeBinanceTradingServer
             decimal qty = quantity ?? order.Quantity - order.Executed;
             order.Executed += qty;
             order.QuoteQty += qty * order.Price;
-            // A maker fill: 0.1% of the notional in USDT (the fee only myTrades tells).
-            order.Fills.Add((++_nextTradeId, order.Price, qty, Math.Round(order.Price * qty * 0.001m, 8), "USDT"));
+            // A maker fill: its fee only myTrades tells.
+            order.Fills.Add((++_nextTradeId, order.Price, qty, Commission(order.Price, qty), CommissionAsset));
             order.Status = order.Executed >= order.Quantity ? "FILLED" : "PARTIALLY_FILLED";
             order.UpdateTime = Now;
         }
@@ -120,8 +118,20 @@ internal sealed partial class FakeBinanceTradingServer
         get { lock (_gate) return [.. _orders.Select(o => (o.ClientOrderId, o.Symbol, o.Side, o.Type, o.Quantity))]; }
     }
 
-    /// <summary>The asset market fills charge their commission in (<c>USDT</c>, <c>BTC</c>, <c>BNB</c>).</summary>
+    /// <summary>The asset fills charge their commission in (<c>USDT</c>, <c>BTC</c>, <c>BNB</c>).</summary>
     public string CommissionAsset { get; set; } = "USDT";
+
+    /// <summary>The commission of a fill in <see cref="CommissionAsset"/>: 0.1% of the notional in USDT, 0.075% of it
+    /// in a third asset whose USDT price <see cref="LastPrices"/> lists (Binance's BNB discount), else 0.1% of the
+    /// quantity (the base asset).</summary>
+    private decimal Commission(decimal price, decimal quantity)
+    {
+        string asset = CommissionAsset;
+        if (asset == "USDT") return Math.Round(price * quantity * 0.001m, 8);
+        if (LastPrices.TryGetValue(asset + "USDT", out string? assetPrice))
+            return Math.Round(price * quantity * 0.00075m / decimal.Parse(assetPrice, CultureInfo.InvariantCulture), 8);
+        return Math.Round(quantity * 0.001m, 8);
+    }
 
     private FakeOrder? Find(Dictionary<string, string> p)
     {

@@ -48,6 +48,9 @@ internal sealed partial class FakeBinanceTradingServer : IDisposable
     /// <summary>The price market orders fill at.</summary>
     public string MarketPrice { get; set; } = "60000.00";
 
+    /// <summary>Last prices <c>/api/v3/ticker/price</c> answers, by symbol; another symbol is -1121 Invalid symbol.</summary>
+    public ConcurrentDictionary<string, string> LastPrices { get; } = new(StringComparer.Ordinal);
+
     /// <summary>How long the server waits before it answers a request (a slow exchange).</summary>
     public TimeSpan AnswerDelay { get; set; }
 
@@ -178,8 +181,17 @@ internal sealed partial class FakeBinanceTradingServer : IDisposable
         ("GET", "/api/v3/openOrders") => Signed(query, body, apiKey, OpenOrders),
         ("GET", "/api/v3/myTrades") => Signed(query, body, apiKey, MyTrades),
         ("GET", "/api/v3/account") => Signed(query, body, apiKey, Account),
+        ("GET", "/api/v3/ticker/price") => TickerPrice(query),
         _ => Answer.Error(404, -1000, "Unknown path."),
     };
+
+    private Answer TickerPrice(string query)
+    {
+        string symbol = query.StartsWith("symbol=", StringComparison.Ordinal) ? query["symbol=".Length..] : "";
+        return LastPrices.TryGetValue(symbol, out string? price)
+            ? Answer.Ok($"{{\"symbol\":\"{symbol}\",\"price\":\"{price}\"}}")
+            : Answer.Error(400, -1121, "Invalid symbol.");
+    }
 
     /// <summary>Authenticates a SIGNED request as Binance does, then runs <paramref name="handler"/> on its parameters.</summary>
     private Answer Signed(string query, string body, string? apiKey, Func<Dictionary<string, string>, Answer> handler)
