@@ -7,13 +7,14 @@ namespace Tickwise.Tests.Live;
 public partial class BinanceSourceTests
 {
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task Run_RestAnswers429Or418ThenData_WaitsAsToldAndRepairs(bool banned)
+    [InlineData(StreamKind.AggTrade, false)]
+    [InlineData(StreamKind.AggTrade, true)]
+    [InlineData(StreamKind.Trade, false)]
+    public async Task Run_RestAnswers429Or418ThenData_WaitsAsToldAndRepairs(StreamKind kind, bool banned)
     {
         using var temp = new TempDirectory();
         await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 400, RateLimitedRequests = 2, Banned = banned });
-        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT");
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Kinds(o, kind), "BTCUSDT");
         await server.WaitForConnectionsAsync(1, CatchUp);
 
         await server.PublishSlowlyAsync("BTCUSDT", 1500, 50, TimeSpan.FromMilliseconds(5));

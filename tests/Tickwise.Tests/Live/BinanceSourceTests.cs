@@ -29,12 +29,14 @@ public partial class BinanceSourceTests
         server.RestRequests.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task Run_ServerClosesEveryFewHundredMessages_RepairsEveryGapOverRest()
+    [Theory]
+    [InlineData(StreamKind.AggTrade)]
+    [InlineData(StreamKind.Trade)]
+    public async Task Run_ServerClosesEveryFewHundredMessages_RepairsEveryGapOverTheStreamsRestEndpoint(StreamKind kind)
     {
         using var temp = new TempDirectory();
         await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { CloseEvery = 250 });
-        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT", "ETHUSDT");
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Kinds(o, kind), "BTCUSDT", "ETHUSDT");
         await server.WaitForConnectionsAsync(1, CatchUp);
 
         await Task.WhenAll(
@@ -46,16 +48,21 @@ public partial class BinanceSourceTests
         LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
         LivePipeline.ShouldHoldExactly(store, server, "ETHUSDT");
         server.Connections.ShouldBeGreaterThan(5);
+        server.RestRequests.ShouldBeGreaterThan(0);
+        // Each kind over its own endpoint: historicalTrades for the raw trade stream, aggTrades for aggTrade.
+        server.HistoricalTradesRequests.ShouldBe(kind == StreamKind.Trade ? server.RestRequests : 0);
         sut.Client.Symbols.Sum(s => s.TradesRepaired).ShouldBeGreaterThan(0);
         sut.Client.Symbols.Sum(s => s.TradesLost).ShouldBe(0);
+        sut.Trades.ShouldBe(7000); // none delivered twice
     }
-
-    [Fact]
-    public async Task Run_ServerDropsTcpWithoutClosing_StoresEveryTradeOnce()
+    [Theory]
+    [InlineData(StreamKind.AggTrade)]
+    [InlineData(StreamKind.Trade)]
+    public async Task Run_ServerDropsTcpWithoutClosing_StoresEveryTradeOnce(StreamKind kind)
     {
         using var temp = new TempDirectory();
         await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { AbortEvery = 300 });
-        await using var sut = LivePipeline.Start(server, temp.File("live.db"), null, "BTCUSDT");
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Kinds(o, kind), "BTCUSDT");
         await server.WaitForConnectionsAsync(1, CatchUp);
 
         await server.PublishSlowlyAsync("BTCUSDT", 3000, 50, TimeSpan.FromMilliseconds(5));
@@ -65,7 +72,6 @@ public partial class BinanceSourceTests
         LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
         server.Connections.ShouldBeGreaterThan(3);
     }
-
     [Fact]
     public async Task Run_ServerAnnouncesShutdown_ReconnectsAndStoresEveryTradeOnce()
     {
@@ -85,12 +91,14 @@ public partial class BinanceSourceTests
         server.Connections.ShouldBe(2);
     }
 
-    [Fact]
-    public async Task Run_ServerGoesSilentWithoutClosing_WatchdogReconnectsAndBackfills()
+    [Theory]
+    [InlineData(StreamKind.AggTrade)]
+    [InlineData(StreamKind.Trade)]
+    public async Task Run_ServerGoesSilentWithoutClosing_WatchdogReconnectsAndBackfills(StreamKind kind)
     {
         using var temp = new TempDirectory();
         await using var server = await FakeBinanceServer.StartAsync(new FakeBinanceScenario { SilentAfter = 200, SilentConnections = 2 });
-        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Fast(o, noData: TimeSpan.FromMilliseconds(400)), "BTCUSDT");
+        await using var sut = LivePipeline.Start(server, temp.File("live.db"), o => Fast(Kinds(o, kind), noData: TimeSpan.FromMilliseconds(400)), "BTCUSDT");
         await server.WaitForConnectionsAsync(1, CatchUp);
 
         await server.PublishSlowlyAsync("BTCUSDT", 2000, 50, TimeSpan.FromMilliseconds(20));
@@ -101,7 +109,6 @@ public partial class BinanceSourceTests
         server.Connections.ShouldBeGreaterThanOrEqualTo(3);
         sut.Notices.ShouldContain(n => n.Kind == StreamNoticeKind.Disconnected && n.Message.Contains("no data"));
     }
-
     [Fact]
     public async Task Run_GarbageTruncatedBinaryAndOversizedFrames_CountedAndEveryTradeStored()
     {
