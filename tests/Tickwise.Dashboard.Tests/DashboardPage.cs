@@ -103,5 +103,29 @@ internal sealed class DashboardPage : IAsyncDisposable
         return path;
     }
 
+    /// <summary>Fills the alert form for a high-priority BTCUSDT 1s rule without cooldown, all but the threshold.</summary>
+    public async Task FillAlertFormAsync(string name, string type)
+    {
+        await Page.FillAsync("#alert-form input[name='name']", name);
+        await Page.SelectOptionAsync("#alert-form select[name='type']", type);
+        await Page.SelectOptionAsync("#alert-form select[name='symbol']", "BTCUSDT");
+        await Page.SelectOptionAsync("#alert-form select[name='interval']", "1s");
+        await Page.SelectOptionAsync("#alert-form select[name='priority']", "high");
+        await Page.FillAsync("#alert-form input[name='cooldown_s']", "0");
+    }
+
+    /// <summary>Types the threshold, submits the alert form and waits until the rule list grew (the server accepted the
+    /// rule); fails when the form shows an error instead.</summary>
+    public async Task SubmitAlertFormAsync(double threshold)
+    {
+        await Page.FillAsync("#alert-form input[name='threshold']", threshold.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        int before = await Page.Locator("table[data-table='alert-rules'] tbody tr").CountAsync();
+        await Page.ClickAsync("#alert-form button[type='submit']");
+        await Page.WaitForFunctionAsync(
+            "([n]) => document.querySelectorAll(\"table[data-table='alert-rules'] tbody tr\").length > n || document.querySelector('#alert-form .form-error').textContent !== ''",
+            new object[] { before });
+        (await Page.Locator("#alert-form .form-error").InnerTextAsync()).ShouldBeEmpty();
+    }
+
     public async ValueTask DisposeAsync() => await _context.CloseAsync();
 }

@@ -124,6 +124,30 @@ public sealed class DashboardTests(ReplayServerFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
+    public async Task AlertForm_PriceRuleWhoseLevelIsAlreadyPassed_SavedWithANoteOnWhenItFires()
+    {
+        await using var sut = await DashboardPage.OpenAsync(fixture.Browser.Browser);
+        await sut.LoadAsync(Url("?symbol=BTCUSDT&interval=1m"));
+        var saved = sut.Page.Locator(".toast.info", new() { HasText = "Alert rule saved" });
+
+        // The replay is over: BTCUSDT's last price stays near 61,600, above 1,000 and below 10,000,000.
+        await sut.FillAlertFormAsync("Passed above", "price_above");
+        await sut.SubmitAlertFormAsync(1000);
+        (await saved.First.InnerTextAsync()).ShouldContain("already at or above 1000: the rule fires when the price falls back below 1000");
+        await sut.FillAlertFormAsync("Passed below", "price_below");
+        await sut.SubmitAlertFormAsync(10_000_000);
+        (await saved.First.InnerTextAsync()).ShouldContain("already at or below 10000000: the rule fires when the price rises back above");
+        await sut.FillAlertFormAsync("Ahead", "price_above");
+        await sut.SubmitAlertFormAsync(10_000_000);
+        (await saved.First.InnerTextAsync()).ShouldNotContain("already");
+        sut.Errors.ShouldBeEmpty();
+
+        // The server is shared by the collection: leave no rule behind.
+        foreach (JsonElement rule in (await Server.GetJsonAsync("/api/alerts")).EnumerateArray())
+            (await Server.Http.DeleteAsync($"/api/alerts/{Uri.EscapeDataString(rule.GetProperty("id").GetString()!)}")).IsSuccessStatusCode.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Dashboard_PhoneViewport_FitsTheWidthWithChartsDrawn()
     {
         await using var sut = await DashboardPage.OpenAsync(fixture.Browser.Browser, width: 390, height: 844);

@@ -94,22 +94,8 @@ public sealed class LiveDashboardTests(ReplayServerFixture fixture, LiveReplayFi
     /// market moves as little as possible before the rule reaches the engine.</summary>
     private static async Task CreateRuleAsync(DashboardPage sut, DashboardServer server, string name, string type, Func<double, double> thresholdOf)
     {
-        var page = sut.Page;
-        await page.FillAsync("#alert-form input[name='name']", name);
-        await page.SelectOptionAsync("#alert-form select[name='type']", type);
-        await page.SelectOptionAsync("#alert-form select[name='symbol']", "BTCUSDT");
-        await page.SelectOptionAsync("#alert-form select[name='interval']", "1s");
-        await page.SelectOptionAsync("#alert-form select[name='priority']", "high");
-        await page.FillAsync("#alert-form input[name='cooldown_s']", "0");
-        double threshold = thresholdOf(await LastPriceAsync(server));
-        await page.FillAsync("#alert-form input[name='threshold']", threshold.ToString(CultureInfo.InvariantCulture));
-        int before = await page.Locator("table[data-table='alert-rules'] tbody tr").CountAsync();
-        await page.ClickAsync("#alert-form button[type='submit']");
-        // The list reloads after the server accepted the rule; a refusal shows in the form instead.
-        await page.WaitForFunctionAsync(
-            "([n]) => document.querySelectorAll(\"table[data-table='alert-rules'] tbody tr\").length > n || document.querySelector('#alert-form .form-error').textContent !== ''",
-            new object[] { before });
-        (await page.Locator("#alert-form .form-error").InnerTextAsync()).ShouldBeEmpty();
+        await sut.FillAlertFormAsync(name, type);
+        await sut.SubmitAlertFormAsync(thresholdOf(await LastPriceAsync(server)));
     }
 
     /// <summary>Posts a <c>price_above</c> and a <c>price_below</c> rule at each of <paramref name="levels"/> levels

@@ -1,7 +1,7 @@
 // Alert rule form -> contract JSON, and every way the form's text can be wrong.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { parseRuleInput, type RuleInput } from "../src/forms/ruleInput";
+import { parseRuleInput, passedLevelNote, type RuleInput } from "../src/forms/ruleInput";
 import type { AlertRule } from "../src/types";
 
 const good: RuleInput = {
@@ -80,4 +80,19 @@ test("parseRuleInput_NumbersWithSpacesAndExponents_AreRead", () => {
   assert.equal(rule.threshold, 62000);
   assert.equal(rule.hysteresis, 0.5);
   assert.equal(rule.cooldown_s, 0);
+});
+
+test("passedLevelNote_PriceAlreadyBeyondTheLevel_SaysWhenTheRuleWillFire", () => {
+  assert.equal(passedLevelNote("price_above", "BTCUSDT", 61800, 61854.01),
+    "BTCUSDT is at 61854.01, already at or above 61800: the rule fires when the price falls back below 61800 and rises to it again");
+  assert.equal(passedLevelNote("price_below", "BTCUSDT", 61900, 61900),
+    "BTCUSDT is at 61900, already at or below 61900: the rule fires when the price rises back above 61900 and falls to it again");
+});
+
+test("passedLevelNote_PriceOnTheNearSideOrUnknown_SaysNothing", () => {
+  assert.equal(passedLevelNote("price_above", "BTCUSDT", 62000, 61854.01), null);
+  assert.equal(passedLevelNote("price_below", "BTCUSDT", 61000, 61854.01), null);
+  assert.equal(passedLevelNote("price_above", "BTCUSDT", 61000, null), null);
+  assert.equal(passedLevelNote("price_above", "BTCUSDT", 61000, Number.NaN), null);
+  assert.equal(passedLevelNote("zscore_above", "BTCUSDT", 2, 61854.01), null);
 });

@@ -84,3 +84,17 @@ export function parseRuleInput(input: RuleInput, editing: AlertRule | null, newI
     short_window: type === "volatility_change" ? shortWindow : null,
   };
 }
+
+/**
+ * For a price rule whose level the last price has already reached, the sentence that says when it will fire; else null.
+ * Rules fire on crossings: the first price the engine sees after a save only tells it which side the price is on.
+ */
+export function passedLevelNote(type: string, symbol: string, threshold: number, lastPrice: number | null | undefined): string | null {
+  if (typeof lastPrice !== "number" || !Number.isFinite(lastPrice)) return null;
+  const at = `${symbol} is at ${lastPrice}`;
+  if (type === "price_above" && lastPrice >= threshold)
+    return `${at}, already at or above ${threshold}: the rule fires when the price falls back below ${threshold} and rises to it again`;
+  if (type === "price_below" && lastPrice <= threshold)
+    return `${at}, already at or below ${threshold}: the rule fires when the price rises back above ${threshold} and falls to it again`;
+  return null;
+}

@@ -4,7 +4,7 @@ import { csvUrl, del, describe, getJson, has, isUnavailable, postJson, putJson }
 import type { Feed } from "../feed";
 import type { AppState } from "../state";
 import { INTERVALS, type AlertEvent, type AlertRule, type AlertType } from "../types";
-import { PAIR_TYPES, PRIORITIES, RULE_TYPES, WINDOW_TYPES, parseRuleInput } from "../forms/ruleInput";
+import { PAIR_TYPES, PRIORITIES, RULE_TYPES, WINDOW_TYPES, parseRuleInput, passedLevelNote } from "../forms/ruleInput";
 import { fillSelect, h, panel, select, setNote } from "../ui/dom";
 import { num, time } from "../ui/format";
 import { DataTable } from "../ui/table";
@@ -197,13 +197,24 @@ export class AlertsPanel {
     try {
       if (this.editing?.id) await putJson("/api/alerts/{id}", `/api/alerts/${encodeURIComponent(this.editing.id)}`, rule);
       else await postJson("/api/alerts", rule);
-      toast("Alert rule saved", rule.name);
+      toast("Alert rule saved", (await this.passedLevel(rule)) ?? rule.name);
       this.edit(null);
       await this.loadRules();
     } catch (error) {
       this.formError.textContent = isUnavailable(error) ? "saving rules is not available" : describe(error);
     } finally {
       this.submit.disabled = false;
+    }
+  }
+
+  /** When a saved price rule's level is already passed, what to tell the user (rules fire on crossings); else null. */
+  private async passedLevel(rule: AlertRule): Promise<string | null> {
+    if ((rule.type !== "price_above" && rule.type !== "price_below") || !rule.symbol || !has("get", "/api/quotes/latest")) return null;
+    try {
+      const rows = await getJson<{ symbol: string; last_price: number | null }[]>("/api/quotes/latest");
+      return passedLevelNote(rule.type, rule.symbol, rule.threshold, rows.find((r) => r.symbol === rule.symbol)?.last_price);
+    } catch {
+      return null; // a courtesy: the rule is saved either way
     }
   }
 
