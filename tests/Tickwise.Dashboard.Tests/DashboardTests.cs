@@ -124,7 +124,7 @@ public sealed class DashboardTests(ReplayServerFixture fixture, ITestOutputHelpe
     }
 
     [Fact]
-    public async Task AlertForm_PriceRuleWhoseLevelIsAlreadyPassed_SavedWithANoteOnWhenItFires()
+    public async Task AlertForm_PriceRuleWhoseLevelIsAlreadyPassed_SavedWithANoteOnWhenItFiresAndItsStateListed()
     {
         await using var sut = await DashboardPage.OpenAsync(fixture.Browser.Browser);
         await sut.LoadAsync(Url("?symbol=BTCUSDT&interval=1m"));
@@ -134,6 +134,10 @@ public sealed class DashboardTests(ReplayServerFixture fixture, ITestOutputHelpe
         await sut.FillAlertFormAsync("Passed above", "price_above");
         await sut.SubmitAlertFormAsync(1000);
         (await saved.First.InnerTextAsync()).ShouldContain("already at or above 1000: the rule fires when the price falls back below 1000");
+        // Nothing trades any more, so the engine has not priced the rule: the list says so.
+        var state = sut.Page.Locator("table[data-table='alert-rules'] tbody tr", new() { HasText = "Passed above" }).Locator("td[data-col='state']");
+        (await state.InnerTextAsync()).ShouldBe("no value yet");
+        (await state.Locator("span").GetAttributeAsync("title") ?? "").ShouldContain("its first value only tells the side");
         await sut.FillAlertFormAsync("Passed below", "price_below");
         await sut.SubmitAlertFormAsync(10_000_000);
         (await saved.First.InnerTextAsync()).ShouldContain("already at or below 10000000: the rule fires when the price rises back above");

@@ -152,6 +152,12 @@ export interface AlertRule {
   window?: number | null;
   /** volatility_change: bars of the short realized volatility. */
   short_window?: number | null;
+  /** Where a running pipeline's evaluation stands (absent when the server evaluates nothing): no_value, armed, passed, disabled. */
+  state?: string | null;
+  /** The last value the rule evaluated (price, z-score, ratio). */
+  last_value?: number | null;
+  /** Data time of the rule's last fire. */
+  last_fire_ms?: number | null;
 }
 
 export interface AlertEvent {

@@ -50,6 +50,15 @@ public sealed partial class AlertEngine(Action<AlertEvent> onFired)
         lock (_gate) return _states.TryGetValue(id, out AlertRuleState? state) ? state.Rule : null;
     }
 
+    /// <summary>Returns where the evaluation of the rule with <paramref name="id"/> stands, or null when there is none.</summary>
+    public AlertRuleStatus? StatusOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        AlertRuleState? state;
+        lock (_gate) _states.TryGetValue(id, out state);
+        return state?.Status();
+    }
+
     /// <summary>Adds a rule.</summary>
     /// <exception cref="AlertRuleException">The rule is invalid.</exception>
     /// <exception cref="ArgumentException">A rule with the same id exists.</exception>

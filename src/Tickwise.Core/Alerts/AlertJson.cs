@@ -73,16 +73,19 @@ public static partial class AlertJson
     public static string FormatNumber(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
     /// <summary>Returns the rule as one line of JSON.</summary>
-    public static string WriteRule(AlertRule rule)
+    /// <param name="rule">The rule.</param>
+    /// <param name="status">Where its evaluation stands in a running engine (<c>state</c>, <c>last_value</c>,
+    /// <c>last_fire_ms</c> after the rule's fields), or null for the rule alone.</param>
+    public static string WriteRule(AlertRule rule, AlertRuleStatus? status = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         var buffer = new ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(buffer)) WriteRule(writer, rule);
+        using (var writer = new Utf8JsonWriter(buffer)) WriteRule(writer, rule, status);
         return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    /// <summary>Writes the rule as a JSON object.</summary>
-    public static void WriteRule(Utf8JsonWriter writer, AlertRule rule)
+    /// <summary>Writes the rule as a JSON object, with its evaluation's <paramref name="status"/> when given.</summary>
+    public static void WriteRule(Utf8JsonWriter writer, AlertRule rule, AlertRuleStatus? status = null)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(rule);
@@ -102,6 +105,13 @@ public static partial class AlertJson
         if (rule.Window is { } window) writer.WriteNumber("window", window);
         if (rule.ShortWindow is { } shortWindow) writer.WriteNumber("short_window", shortWindow);
         if (rule.Webhook is { } webhook) writer.WriteString("webhook", webhook);
+        if (status is not null)
+        {
+            writer.WriteString("state", status.State);
+            WriteNumber(writer, "last_value", status.LastValue);
+            if (status.LastFireMs is { } fired) writer.WriteNumber("last_fire_ms", fired);
+            else writer.WriteNull("last_fire_ms");
+        }
         writer.WriteEndObject();
     }
 

@@ -47,6 +47,26 @@ internal sealed class AlertRuleState
 
     public long LastDirectionFireMs { get; set; } = long.MinValue;
 
+    /// <summary>Describes the evaluation so far (see <see cref="AlertRuleStatus"/>). Called from any thread: it reads
+    /// fields the evaluating thread writes, so it may be one value behind, never torn (bytes, doubles and longs on 64-bit).</summary>
+    public AlertRuleStatus Status()
+    {
+        long lastFire = LastDirectionFireMs;
+        string state;
+        if (!Rule.Enabled) state = AlertRuleStatus.Disabled;
+        else if (Levels.Length == 0) state = SeenDirection ? AlertRuleStatus.Armed : AlertRuleStatus.NoValue;
+        else state = AlertRuleStatus.NoValue;
+        for (int i = 0; i < Levels.Length; i++)
+        {
+            CrossingLevel level = Levels[i];
+            if (level.LastFireMs > lastFire) lastFire = level.LastFireMs;
+            if (state == AlertRuleStatus.Disabled || state == AlertRuleStatus.Armed) continue;
+            if (level.IsArmed) state = AlertRuleStatus.Armed;
+            else if (level.HasValue) state = AlertRuleStatus.Passed;
+        }
+        return new AlertRuleStatus(state, Previous, lastFire == long.MinValue ? null : lastFire);
+    }
+
     /// <summary>Keeps the cooldown clocks of <paramref name="old"/> where the levels are the same, so that replacing or
     /// re-enabling a rule does not let it fire again at once.</summary>
     public void CarryCooldownFrom(AlertRuleState old)

@@ -39,6 +39,12 @@ internal struct CrossingLevel
     /// <summary>True for a z-score rule's extreme level.</summary>
     public bool IsExtreme { get; }
 
+    /// <summary>True once a value was seen (the side is known).</summary>
+    public readonly bool HasValue => _state != Unknown;
+
+    /// <summary>True while the value is on the near side: reaching the level is a crossing.</summary>
+    public readonly bool IsArmed => _state == Armed;
+
     /// <summary>Data time of the last fire, or <see cref="long.MinValue"/>.</summary>
     public long LastFireMs { get; set; }
 

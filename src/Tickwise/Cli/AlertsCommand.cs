@@ -102,7 +102,7 @@ internal static class AlertsCommand
             foreach (string problem in problems) Console.Error.WriteLine($"tickwise: warning: {problem}");
             if (result.GetValue(json))
             {
-                WriteJsonArray(rules, AlertJson.WriteRule);
+                WriteJsonArray(rules, static rule => AlertJson.WriteRule(rule));
                 return Task.FromResult(0);
             }
             if (rules.Count == 0)

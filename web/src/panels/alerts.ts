@@ -8,8 +8,11 @@ import { PAIR_TYPES, PRIORITIES, RULE_TYPES, WINDOW_TYPES, parseRuleInput, passe
 import { fillSelect, h, panel, select, setNote } from "../ui/dom";
 import { num, time } from "../ui/format";
 import { DataTable } from "../ui/table";
+import { describeRuleState } from "../ui/ruleState";
 import { toast } from "../ui/toast";
 
+/** How often the rule list is read again: states change as prices move. */
+const RULE_REFRESH_MS = 5_000;
 
 export class AlertsPanel {
   readonly root: HTMLElement;
@@ -36,6 +39,8 @@ export class AlertsPanel {
   private readonly formError = h("p", { class: "form-error", role: "alert" });
   private editing: AlertRule | null = null;
   private rules: AlertRule[] = [];
+  /** The rule list as last drawn (JSON), so a refresh that finds nothing new does not redraw. */
+  private shownRules = "";
   private readonly ruleTable = new DataTable<AlertRule>("alert-rules", [
     { key: "name", title: "Name", cell: (r) => r.name },
     { key: "type", title: "Type", cell: (r) => r.type },
@@ -44,6 +49,7 @@ export class AlertsPanel {
     { key: "threshold", title: "Threshold", cell: (r) => num(r.threshold, 6), numeric: true },
     { key: "priority", title: "Priority", cell: (r) => h("span", { class: `tag ${r.priority}` }, r.priority) },
     { key: "enabled", title: "On", cell: (r) => (r.enabled ? "yes" : "no") },
+    { key: "state", title: "State", cell: (r) => this.stateCell(r) },
     { key: "actions", title: "", cell: (r) => this.actions(r) },
   ], "no rules yet");
   private readonly eventTable = new DataTable<AlertEvent>("alert-events", [
@@ -100,6 +106,8 @@ export class AlertsPanel {
     } else {
       this.ruleTable.setCsv(csvUrl("/api/alerts"));
       await this.loadRules();
+      // States change as prices move: look again every few seconds, redrawing only when something changed.
+      window.setInterval(() => void this.loadRules(), RULE_REFRESH_MS);
     }
     if (has("get", "/api/alerts/events")) {
       this.eventTable.setCsv(csvUrl("/api/alerts/events", { limit: 1000 }));
@@ -120,12 +128,21 @@ export class AlertsPanel {
 
   private async loadRules(): Promise<void> {
     try {
-      this.rules = await getJson<AlertRule[]>("/api/alerts");
+      const rules = await getJson<AlertRule[]>("/api/alerts");
+      const text = JSON.stringify(rules);
+      if (text === this.shownRules) return;
+      this.shownRules = text;
+      this.rules = rules;
       this.ruleTable.setRows(this.rules);
       setNote(this.note, `${this.rules.length} rules`);
     } catch (error) {
       setNote(this.note, describe(error), "error");
     }
+  }
+
+  private stateCell(rule: AlertRule): HTMLElement {
+    const { text, title } = describeRuleState(rule);
+    return h("span", { class: `rule-state ${rule.state ?? ""}`, title }, text);
   }
 
   private actions(rule: AlertRule): HTMLElement {

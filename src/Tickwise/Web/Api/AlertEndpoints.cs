@@ -15,14 +15,14 @@ namespace Tickwise.Web.Api;
 /// (unknown type, missing symbol, negative cooldown, ...) is 422 with every problem; a symbol the store has never seen is 404.</remarks>
 internal static class AlertEndpoints
 {
-    private static readonly string[] RuleColumns = ["id", "name", "type", "symbol", "pair", "interval", "threshold", "priority", "cooldown_s", "hysteresis", "enabled", "created_ms"];
+    private static readonly string[] RuleColumns = ["id", "name", "type", "symbol", "pair", "interval", "threshold", "priority", "cooldown_s", "hysteresis", "enabled", "created_ms", "state", "last_value", "last_fire_ms"];
     private static readonly string[] EventColumns = ["id", "rule_id", "rule_name", "type", "symbol", "pair", "interval", "priority", "time", "value", "threshold", "message"];
 
     /// <summary>Maps the endpoints.</summary>
     public static IEndpointRouteBuilder MapAlertEndpoints(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api/alerts").WithTags("Alerts");
-        api.MapGet("", List).WithName("GetAlertRules").WithSummary("Every alert rule (JSON or CSV).");
+        api.MapGet("", List).WithName("GetAlertRules").WithSummary("Every alert rule (JSON or CSV), with where its evaluation stands when a pipeline runs (state: no_value, armed, passed, disabled; last_value; last_fire_ms).");
         api.MapPost("", Create).WithName("CreateAlertRule").WithSummary("Creates a rule from its JSON (id, name and created_ms are filled in when missing).");
         api.MapPut("/{id}", Replace).WithName("ReplaceAlertRule").WithSummary("Replaces the rule with this id.");
         api.MapDelete("/{id}", Delete).WithName("DeleteAlertRule").WithSummary("Deletes the rule with this id.");
@@ -33,7 +33,9 @@ internal static class AlertEndpoints
     private static IResult List(WebContext context, HttpRequest request)
     {
         var rows = new List<string>();
-        foreach (AlertRule rule in context.Alerts.Repository.LoadRules()) rows.Add(AlertJson.WriteRule(rule));
+        // A running pipeline says where each rule's evaluation stands; a store served alone evaluates nothing.
+        AlertEngine? engine = context.Pipeline?.Alerts.Engine;
+        foreach (AlertRule rule in context.Alerts.Repository.LoadRules()) rows.Add(AlertJson.WriteRule(rule, engine?.StatusOf(rule.Id)));
         return JsonRowsResult.For(request, "alert-rules", RuleColumns, rows);
     }
 

@@ -23,6 +23,7 @@ public sealed class TradingAndAlertEndpointsTests : IAsyncLifetime
     private ITickStore _store = null!;
     private TickwiseWebHost _host = null!;
     private TradingDesk _desk = null!;
+    private AlertService _alerts = null!;
     private HttpClient _http = null!;
 
     public async Task InitializeAsync()
@@ -35,7 +36,8 @@ public sealed class TradingAndAlertEndpointsTests : IAsyncLifetime
         _desk.OnQuote(new Quote(Btc, 1, Price.Parse("60000"), Quantity.Parse("5"), Price.Parse("60001"), Quantity.Parse("5"), 1_723_080_000_000));
         var hub = new LiveFeedHub(Interval.Standard, _store);
         var health = new LiveHealthSource("test", db, null, hub, TimeProvider.System);
-        var context = new WebContext(_store, health, hub, null, null) { Pipeline = new PipelineServices(null, AlertService.Open(_store), _desk) };
+        _alerts = AlertService.Open(_store);
+        var context = new WebContext(_store, health, hub, null, null) { Pipeline = new PipelineServices(null, _alerts, _desk) };
         _host = await TickwiseWebHost.StartAsync("http://127.0.0.1:0", context);
         _http = new HttpClient { BaseAddress = new Uri(_host.Addresses[0]) };
     }
@@ -59,6 +61,13 @@ public sealed class TradingAndAlertEndpointsTests : IAsyncLifetime
         JsonElement list = await GetJson("/api/alerts");
         list.GetArrayLength().ShouldBe(1);
         list[0].GetProperty("threshold").GetDouble().ShouldBe(65000);
+        list[0].GetProperty("state").GetString().ShouldBe("no_value", "the pipeline has not priced it yet");
+        list[0].GetProperty("last_value").ValueKind.ShouldBe(JsonValueKind.Null);
+        _alerts.Engine.OnPrice(Btc, 1_723_080_000_000, Price.Parse("66000")); // already above: it waits to come back
+        JsonElement priced = (await GetJson("/api/alerts"))[0];
+        priced.GetProperty("state").GetString().ShouldBe("passed");
+        priced.GetProperty("last_value").GetDouble().ShouldBe(66000);
+        priced.GetProperty("last_fire_ms").ValueKind.ShouldBe(JsonValueKind.Null);
         new AlertRepository(_store).Get(id).ShouldNotBeNull(); // stored: the CLI and a restart see it
 
         using HttpResponseMessage replaced = await Send(HttpMethod.Put, $"/api/alerts/{id}", """{"type":"price_below","symbol":"BTCUSDT","threshold":50000}""");
@@ -66,6 +75,7 @@ public sealed class TradingAndAlertEndpointsTests : IAsyncLifetime
         (await GetJson("/api/alerts"))[0].GetProperty("type").GetString().ShouldBe("price_below");
         string csv = await _http.GetStringAsync("/api/alerts?format=csv");
         csv.ShouldStartWith("id,name,type,symbol,pair,interval,threshold");
+        csv.Split('\n')[0].TrimEnd('\r').ShouldEndWith(",state,last_value,last_fire_ms");
 
         using HttpResponseMessage deleted = await Send(HttpMethod.Delete, $"/api/alerts/{id}", null);
         deleted.StatusCode.ShouldBe(HttpStatusCode.NoContent);
