@@ -10,6 +10,9 @@ namespace Tickwise.Cli;
 /// store has been flushed, and a second Ctrl+C cannot reach it meanwhile. Here the first signal only cancels
 /// <see cref="Token"/> (off the signal thread, so cancellation callbacks never hold it), and the second exits with 130
 /// (SIGINT) or 143 (SIGTERM), as a shell reports a process killed by the signal.
+/// A signal within <see cref="RepeatWindow"/> of the first is the same request delivered twice, not a second one:
+/// <c>timeout</c> signals its command and then its whole process group (the command again), so one expiry could
+/// otherwise force the exit before the store was flushed.
 /// </remarks>
 internal sealed class ShutdownSignals : IDisposable
 {
@@ -22,7 +25,12 @@ internal sealed class ShutdownSignals : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly PosixSignalRegistration _interrupt;
     private readonly PosixSignalRegistration _terminate;
+    /// <summary>How soon after the first signal another one is taken as the same request (a person pressing Ctrl+C
+    /// twice on purpose is slower; duplicates from <c>timeout</c> and supervisors come within milliseconds).</summary>
+    internal static readonly TimeSpan RepeatWindow = TimeSpan.FromMilliseconds(500);
+
     private int _signals;
+    private long _firstSignalTimestamp;
 
     /// <summary>Starts handling SIGINT and SIGTERM until disposed.</summary>
     public ShutdownSignals()
@@ -47,12 +55,20 @@ internal sealed class ShutdownSignals : IDisposable
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true; // never the runtime's default: this class decides
-        if (Interlocked.Increment(ref _signals) == 1)
+        if (Volatile.Read(ref _signals) == 0)
         {
+            Volatile.Write(ref _firstSignalTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
+            Interlocked.Increment(ref _signals);
             Console.Error.WriteLine("tickwise: stopping: draining and flushing the store (press Ctrl+C again to force)");
             ThreadPool.UnsafeQueueUserWorkItem(static stop => stop.Cancel(), _stop, preferLocal: false);
             return;
         }
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _firstSignalTimestamp)) < RepeatWindow)
+        {
+            Console.Error.WriteLine("tickwise: still stopping (a signal right after the first is taken as the same one; send it again to force)");
+            return;
+        }
+        Interlocked.Increment(ref _signals);
         Console.Error.WriteLine("tickwise: forced to stop before the store was flushed");
         Environment.Exit(context.Signal == PosixSignal.SIGTERM ? ForcedByTerminate : ForcedByInterrupt);
     }

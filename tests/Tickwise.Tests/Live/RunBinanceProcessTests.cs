@@ -188,6 +188,28 @@ public class RunBinanceProcessTests
         LivePipeline.ShouldHoldExactly(store, server, "BTCUSDT");
     }
 
+    [Fact]
+    public async Task Run_SigtermTwiceInARowAsTimeoutSendsIt_StopsGracefullyWithExitZero()
+    {
+        using var temp = new TempDirectory();
+        string db = temp.File("live.db");
+        await using var server = await FakeBinanceServer.StartAsync();
+        using var sut = Started(temp.Path, "run", "--source", "binance", "--symbols", "BTCUSDT", "--ws-url", server.WsUrl, "--rest-url", server.BaseUrl, "--db", db);
+        await server.WaitForConnectionsAsync(1, Patience);
+        server.Publish("BTCUSDT", 300);
+        await WaitForStoredAsync(db, ("BTCUSDT", 300));
+
+        // `timeout` signals its command, then its own process group: the command may get the signal twice in a row
+        // (sent 50 ms apart here so that the kernel cannot merge the two into one pending signal).
+        using (var kill = Process.Start("bash", ["-c", "kill -TERM $0; sleep 0.05; kill -TERM $0", sut.Id])) await kill.WaitForExitAsync();
+        var (exitCode, stderr) = await sut.WaitForExitAsync(TimeSpan.FromSeconds(10));
+
+        exitCode.ShouldBe(0, stderr);
+        stderr.ShouldContain("tickwise: stopped: 300 trades");
+        stderr.ShouldNotContain("forced");
+        stderr.ShouldContain("still stopping");
+    }
+
     [Theory]
     [InlineData("--market", "moon", "--market moon")]
     [InlineData("--streams", "aggTrade,tickers", "'tickers'")]
@@ -258,6 +280,9 @@ public class RunBinanceProcessTests
         public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }
 
         public bool HasExited => _process.HasExited;
+
+        /// <summary>The process id, as <c>kill</c> takes it.</summary>
+        public string Id => _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Sends SIGINT, as Ctrl+C in a terminal does.</summary>
         public void Interrupt()
