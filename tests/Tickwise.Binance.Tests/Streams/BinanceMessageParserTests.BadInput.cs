@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Tickwise.Binance.Streams;
+using Tickwise.Testing;
 
 namespace Tickwise.Binance.Tests.Streams;
 
@@ -372,12 +373,13 @@ public partial class BinanceMessageParserTests
             .Select(Encoding.UTF8.GetBytes)];
         foreach (byte[] m in messages) BinanceMessageParser.Parse(m, _depth, out _);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1_000; i++)
+        long allocated = SteadyAllocations.Of(() =>
         {
-            for (int j = 0; j < messages.Length; j++) BinanceMessageParser.Parse(messages[j], _depth, out _);
-        }
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            for (int i = 0; i < 1_000; i++)
+            {
+                for (int j = 0; j < messages.Length; j++) BinanceMessageParser.Parse(messages[j], _depth, out _);
+            }
+        });
 
         allocated.ShouldBe(0);
     }

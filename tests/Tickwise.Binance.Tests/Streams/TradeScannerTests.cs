@@ -2,6 +2,7 @@ using System.IO.Compression;
 using System.Text;
 using Tickwise.Binance.Streams;
 using Tickwise.Core.Market;
+using Tickwise.Testing;
 
 namespace Tickwise.Binance.Tests.Streams;
 
@@ -234,13 +235,15 @@ public class TradeScannerTests
         StreamMessage sut = default;
         foreach (byte[] m in messages) TradeScanner.TryParse(m, ref sut);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1_000; i++)
+        long allocated = SteadyAllocations.Of(() =>
         {
-            for (int j = 0; j < messages.Length; j++) TradeScanner.TryParse(messages[j], ref sut);
-        }
+            for (int i = 0; i < 1_000; i++)
+            {
+                for (int j = 0; j < messages.Length; j++) TradeScanner.TryParse(messages[j], ref sut);
+            }
+        });
 
-        (GC.GetAllocatedBytesForCurrentThread() - before).ShouldBe(0);
+        allocated.ShouldBe(0);
     }
 
     private void Count(byte[] payload, ref int trades, ref int handled)

@@ -1,6 +1,7 @@
 using Tickwise.Core.Alerts;
 using Tickwise.Core.Analytics;
 using Tickwise.Core.Market;
+using Tickwise.Testing;
 using static Tickwise.Core.Tests.Alerts.AlertTestData;
 
 namespace Tickwise.Core.Tests.Alerts;
@@ -232,9 +233,10 @@ public sealed partial class AlertEngineTests
         Price[] prices = [P(60_000), P(60_001.5), P(59_999)];
         sut.OnPrice(Btc, Start, prices[0]); // warm up
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10_000; i++) sut.OnPrice(Btc, Start + i, prices[i % 3]);
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        long allocated = SteadyAllocations.Of(() =>
+        {
+            for (int i = 0; i < 10_000; i++) sut.OnPrice(Btc, Start + i, prices[i % 3]);
+        });
 
         allocated.ShouldBe(0);
         fired.ShouldBeEmpty();
