@@ -22,14 +22,15 @@ internal sealed class ShutdownSignals : IDisposable
     /// <summary>Exit code after a forced stop by a second SIGTERM.</summary>
     public const int ForcedByTerminate = 143;
 
-    private readonly CancellationTokenSource _stop = new();
-    private readonly PosixSignalRegistration _interrupt;
-    private readonly PosixSignalRegistration _terminate;
     /// <summary>How soon after the first signal another one is taken as the same request (a person pressing Ctrl+C
     /// twice on purpose is slower; duplicates from <c>timeout</c> and supervisors come within milliseconds).</summary>
     internal static readonly TimeSpan RepeatWindow = TimeSpan.FromMilliseconds(500);
 
-    private int _signals;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly PosixSignalRegistration _interrupt;
+    private readonly PosixSignalRegistration _terminate;
+
+    /// <summary>When the first signal came (a <see cref="System.Diagnostics.Stopwatch"/> timestamp), or 0 before one.</summary>
     private long _firstSignalTimestamp;
 
     /// <summary>Starts handling SIGINT and SIGTERM until disposed.</summary>
@@ -42,9 +43,6 @@ internal sealed class ShutdownSignals : IDisposable
     /// <summary>Cancelled by the first signal.</summary>
     public CancellationToken Token => _stop.Token;
 
-    /// <summary>Signals received so far.</summary>
-    public int Signals => Volatile.Read(ref _signals);
-
     public void Dispose()
     {
         _interrupt.Dispose();
@@ -55,20 +53,19 @@ internal sealed class ShutdownSignals : IDisposable
     private void OnSignal(PosixSignalContext context)
     {
         context.Cancel = true; // never the runtime's default: this class decides
-        if (Volatile.Read(ref _signals) == 0)
+        long now = System.Diagnostics.Stopwatch.GetTimestamp();
+        long first = Interlocked.CompareExchange(ref _firstSignalTimestamp, now, 0);
+        if (first == 0)
         {
-            Volatile.Write(ref _firstSignalTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
-            Interlocked.Increment(ref _signals);
             Console.Error.WriteLine("tickwise: stopping: draining and flushing the store (press Ctrl+C again to force)");
             ThreadPool.UnsafeQueueUserWorkItem(static stop => stop.Cancel(), _stop, preferLocal: false);
             return;
         }
-        if (System.Diagnostics.Stopwatch.GetElapsedTime(Volatile.Read(ref _firstSignalTimestamp)) < RepeatWindow)
+        if (System.Diagnostics.Stopwatch.GetElapsedTime(first, now) < RepeatWindow)
         {
             Console.Error.WriteLine("tickwise: still stopping (a signal right after the first is taken as the same one; send it again to force)");
             return;
         }
-        Interlocked.Increment(ref _signals);
         Console.Error.WriteLine("tickwise: forced to stop before the store was flushed");
         Environment.Exit(context.Signal == PosixSignal.SIGTERM ? ForcedByTerminate : ForcedByInterrupt);
     }
