@@ -51,19 +51,19 @@ internal sealed class AlertRuleState
     /// fields the evaluating thread writes, so it may be one value behind, never torn (bytes, doubles and longs on 64-bit).</summary>
     public AlertRuleStatus Status()
     {
+        // Crossover and pressure rules have no levels: they are armed once they saw a direction.
+        bool armed = SeenDirection, seen = SeenDirection;
         long lastFire = LastDirectionFireMs;
-        string state;
-        if (!Rule.Enabled) state = AlertRuleStatus.Disabled;
-        else if (Levels.Length == 0) state = SeenDirection ? AlertRuleStatus.Armed : AlertRuleStatus.NoValue;
-        else state = AlertRuleStatus.NoValue;
-        for (int i = 0; i < Levels.Length; i++)
+        foreach (CrossingLevel level in Levels)
         {
-            CrossingLevel level = Levels[i];
+            armed |= level.IsArmed;
+            seen |= level.HasValue;
             if (level.LastFireMs > lastFire) lastFire = level.LastFireMs;
-            if (state == AlertRuleStatus.Disabled || state == AlertRuleStatus.Armed) continue;
-            if (level.IsArmed) state = AlertRuleStatus.Armed;
-            else if (level.HasValue) state = AlertRuleStatus.Passed;
         }
+        string state = !Rule.Enabled ? AlertRuleStatus.Disabled
+            : armed ? AlertRuleStatus.Armed
+            : seen ? AlertRuleStatus.Passed
+            : AlertRuleStatus.NoValue;
         return new AlertRuleStatus(state, Previous, lastFire == long.MinValue ? null : lastFire);
     }
 
