@@ -129,7 +129,6 @@ public sealed partial class BinanceTestnetBroker
         Filled?.Invoke(order, fill);
     }
 
-    /// <summary>Returns a commission in the quote asset: as is, or at the fill price when charged in the base asset.</summary>
     /// <summary>A commission in the quote asset: as charged, in the base asset at the fill price, in a third asset at the
     /// price the sender read for it (zero, with a warning once per asset, when it has none).</summary>
     private decimal Fee(SymbolState state, decimal commission, string asset, decimal price, Dictionary<string, CommissionPrice>? prices)

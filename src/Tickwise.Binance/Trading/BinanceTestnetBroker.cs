@@ -26,8 +26,8 @@ namespace Tickwise.Binance.Trading;
 /// <para>Fees are the exchange's commissions in the quote asset: converted at the fill price when charged in the base
 /// asset, and at the exchange's last price of ASSET+QUOTE (or QUOTE+ASSET inverted) when charged in a third asset (BNB,
 /// when the account pays fees with it), read at most once a minute per asset. Without such a price the commission counts
-/// as zero and <see cref="Warning"/> says so once. A request whose outcome is unknown (a timeout, a 5xx) is not retried: the order is looked up
-/// by its client order id until the exchange says what became of it.</para>
+/// as zero and <see cref="Warning"/> says so once. A request whose outcome is unknown (a timeout, a 5xx) is not retried:
+/// the order is looked up by its client order id until the exchange says what became of it.</para>
 /// <para>Not thread-safe, like the paper broker: one thread at a time calls it (the trading desk's lock). Dispose stops
 /// the sender; it does not cancel orders resting on the exchange.</para>
 /// </remarks>
