@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tickwise.Binance.Client;
 using Tickwise.Binance.Trading;
 
@@ -6,11 +5,7 @@ namespace Tickwise.Binance.Tests.Trading;
 
 public partial class BinanceTradingJsonTests
 {
-    private static decimal LastPrice(string json)
-    {
-        using JsonDocument document = JsonDocument.Parse(json);
-        return BinanceTradingJson.ParseLastPrice(document.RootElement, "test");
-    }
+    private static decimal LastPrice(string json) => Read(json, BinanceTradingJson.ParseLastPrice);
 
     [Fact]
     public void ParseLastPrice_DocumentedAnswer_ReadsThePrice()

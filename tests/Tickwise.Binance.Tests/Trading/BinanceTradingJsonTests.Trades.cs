@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Tickwise.Binance.Client;
 using Tickwise.Binance.Trading;
 using Tickwise.Core.Market;
@@ -13,11 +12,7 @@ public partial class BinanceTradingJsonTests
           "commission":"10.10000000","commissionAsset":"BNB","time":1499865549590,"isBuyer":true,"isMaker":false,"isBestMatch":true}]
         """;
 
-    private static List<BinanceTrade> Trades(string json)
-    {
-        using JsonDocument document = JsonDocument.Parse(json);
-        return BinanceTradingJson.ParseTrades(document.RootElement, "test");
-    }
+    private static List<BinanceTrade> Trades(string json) => Read(json, BinanceTradingJson.ParseTrades);
 
     [Fact]
     public void ParseTrades_DocumentedAnswer_ReadsEveryField()

@@ -22,11 +22,14 @@ public partial class BinanceTradingJsonTests
           {"price":"3995.00000000","qty":"1.00000000","commission":"3.99500000","commissionAsset":"USDT","tradeId":60}]}
         """;
 
-    private static BinanceOrder Parse(string json)
+    /// <summary>Runs one of <see cref="BinanceTradingJson"/>'s readers on the root of <paramref name="json"/>.</summary>
+    private static T Read<T>(string json, Func<JsonElement, string, T> reader)
     {
         using JsonDocument document = JsonDocument.Parse(json);
-        return BinanceTradingJson.ParseOrder(document.RootElement, "test");
+        return reader(document.RootElement, "test");
     }
+
+    private static BinanceOrder Parse(string json) => Read(json, BinanceTradingJson.ParseOrder);
 
     [Fact]
     public void ParseOrder_DocumentedFullAnswer_ReadsEveryField()
@@ -152,8 +155,6 @@ public partial class BinanceTradingJsonTests
     [InlineData("[]")]
     public void ParseBalances_Malformed_Throws(string json)
     {
-        using JsonDocument document = JsonDocument.Parse(json);
-
-        Should.Throw<BinanceRestException>(() => BinanceTradingJson.ParseBalances(document.RootElement, "test"));
+        Should.Throw<BinanceRestException>(() => Read(json, BinanceTradingJson.ParseBalances));
     }
 }
